@@ -1,0 +1,120 @@
+"""The library behind every command: load, check, list and export frameworks.
+
+Everything the command line does can be done from Python with these
+functions; the CLI only parses options and prints.  Functions raise
+`DocgenError` subclasses for anything the user can fix.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterable, Optional, Sequence
+
+from docgen.config import Config, load_config
+from docgen.errors import Problem, ProblemsError, Severity, UnknownFrameworkError
+from docgen.export import export_document
+from docgen.ids import assign_ids
+from docgen.inherit import complete
+from docgen.load import discover, load_frameworks
+from docgen.model import Framework
+from docgen.output import write_atomic
+from docgen.validate import validate
+
+
+@dataclass(frozen=True)
+class Project:
+    """A docgen project: its root folder and configuration."""
+
+    root: Path
+    config: Config
+
+    @property
+    def framework_dir(self) -> Path:
+        """The folder holding the framework files."""
+        return self.root / self.config.frameworks
+
+    @property
+    def out_dir(self) -> Path:
+        """The folder documents are written to."""
+        return self.root / self.config.out
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """Loaded, completed and validated frameworks, with every problem found."""
+
+    frameworks: tuple[Framework, ...]
+    problems: tuple[Problem, ...]
+
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        """The problems that are errors."""
+        return tuple(p for p in self.problems if p.severity is Severity.ERROR)
+
+    def failed(self, strict: bool = False) -> bool:
+        """True when there are errors (or, when `strict`, warnings too)."""
+        failing = {Severity.ERROR, Severity.WARNING} if strict else {Severity.ERROR}
+        return any(p.severity in failing for p in self.problems)
+
+    def framework(self, framework_id: str) -> Framework:
+        """The framework with this id; UnknownFrameworkError names the closest ids."""
+        for fw in self.frameworks:
+            if fw.id == framework_id:
+                return fw
+        ids = [fw.id for fw in self.frameworks]
+        close = difflib.get_close_matches(framework_id, ids, n=3, cutoff=0.5)
+        hint = f"did you mean {' or '.join(close)}?" if close else \
+            f"known: {', '.join(ids) or 'none'}"
+        raise UnknownFrameworkError(f"no framework '{framework_id}' ({hint})")
+
+    def select(self, framework_ids: Optional[Iterable[str]]) -> tuple[Framework, ...]:
+        """The frameworks with these ids, in that order; all of them when None or empty."""
+        ids = list(framework_ids or [])
+        return tuple(self.framework(i) for i in ids) if ids else self.frameworks
+
+
+def open_project(root: Optional[Path] = None, config_file: Optional[Path] = None,
+                 **overrides: Any) -> Project:
+    """The project at `root` (default: the current folder) with its configuration."""
+    root = Path(root) if root is not None else Path.cwd()
+    return Project(root, load_config(root, config_file, overrides))
+
+
+def load_catalog(project: Project, paths: Optional[Sequence[Path]] = None) -> Catalog:
+    """Load, complete and validate the frameworks at `paths` (default: the framework folder)."""
+    problems: list[Problem] = []
+    sources = discover(paths or [project.framework_dir], problems, project.framework_dir)
+    loaded = load_frameworks(sources)
+    problems += loaded.problems
+    completed, inherit_problems = complete(loaded.files, project.config.levels)
+    problems += inherit_problems
+    frameworks = []
+    for framework in completed:
+        framework, id_problems = assign_ids(framework)
+        problems += id_problems
+        frameworks.append(framework)
+    problems += validate(frameworks)
+    return Catalog(tuple(frameworks), tuple(problems))
+
+
+def load_clean_catalog(project: Project) -> Catalog:
+    """Like `load_catalog`, but raise ProblemsError when the frameworks have errors."""
+    catalog = load_catalog(project)
+    if catalog.errors:
+        raise ProblemsError(catalog.problems)
+    return catalog
+
+
+def export_json(catalog: Catalog, framework_ids: Optional[Iterable[str]] = None) -> str:
+    """The model of the selected frameworks as JSON text (see schemas/export.schema.json)."""
+    document = export_document(catalog.select(framework_ids))
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+def write_export(catalog: Catalog, target: Path,
+                 framework_ids: Optional[Iterable[str]] = None) -> Path:
+    """Write `export_json` to `target` atomically."""
+    return write_atomic(target, export_json(catalog, framework_ids).encode("utf-8"))

@@ -1,0 +1,179 @@
+"""The `docgen` command line: Click commands that parse options and call `docgen.api`.
+
+Errors: every `DocgenError` becomes a message on stderr and exit status 1,
+in one place (`DocgenGroup.invoke`); Click's own usage errors exit with 2.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+from typing import Optional
+
+import click
+
+from docgen import __version__, api
+from docgen.errors import DocgenError, Problem, ProblemsError, Severity
+from docgen.report import FORMATS, format_problems, summary
+
+EXIT_INPUT = 1
+
+
+class DocgenGroup(click.Group):
+    """A Click group that reports DocgenError as a message and exit status 1."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except ProblemsError as exc:
+            _show_problems(exc.problems, err=True)
+            _echo(f"docgen: {summary(exc.problems)}", err=True)
+            ctx.exit(EXIT_INPUT)
+        except DocgenError as exc:
+            _echo(f"docgen: {exc}", err=True)
+            ctx.exit(EXIT_INPUT)
+
+
+class Settings:
+    """The global options, handed to every command."""
+
+    def __init__(self, root: Optional[Path], config: Optional[Path], verbosity: int):
+        self.root = root
+        self.config = config
+        self.verbosity = verbosity
+
+    def project(self, **overrides) -> api.Project:
+        """The project these options name."""
+        return api.open_project(self.root, self.config, **overrides)
+
+
+@click.group(cls=DocgenGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="docgen")
+@click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Project folder (default: the current folder).")
+@click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path),
+              default=None, help="Configuration file (default: docgen.toml or pyproject.toml).")
+@click.option("-v", "--verbose", count=True, help="Say more (all warnings).")
+@click.option("-q", "--quiet", is_flag=True, help="Say only what failed.")
+@click.pass_context
+def cli(ctx: click.Context, root: Optional[Path], config_file: Optional[Path], verbose: int,
+        quiet: bool) -> None:
+    """Turn career progression frameworks into documents people print, fill in and keep.
+
+    \b
+    Example:
+      docgen check                 # validate framework/
+      docgen list --framework engineering/backend
+    """
+    ctx.obj = Settings(root, config_file, -1 if quiet else verbose)
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--strict", is_flag=True, default=None, help="Fail on warnings too.")
+@click.option("--format", "style", type=click.Choice(FORMATS), default="text", show_default=True,
+              help="How problems are printed ('github' for workflow annotations).")
+@click.pass_obj
+def check(settings: Settings, paths: tuple[Path, ...], strict: Optional[bool], style: str) -> None:
+    """Validate frameworks: every problem as FILE:LINE:COL: LEVEL: MESSAGE.
+
+    PATHS are framework folders or files (default: the project's framework folder).
+    Exits 1 when there are errors (or warnings, with --strict).
+
+    \b
+    Example:
+      docgen check framework/ --strict --format github
+    """
+    catalog = api.load_catalog(settings.project(), list(paths) or None)
+    shown = [p for p in catalog.problems if style != "text" or settings.verbosity >= 0
+             or p.severity is Severity.ERROR]
+    if style == "json" or shown:
+        _echo(format_problems(shown, style))
+    if settings.verbosity >= 0 and style == "text":
+        count = len(catalog.frameworks)
+        _echo(f"docgen: checked {count} framework{'s' if count != 1 else ''}: "
+              f"{summary(catalog.problems)}", err=True)
+    if catalog.failed(strict=bool(strict)):
+        sys.exit(EXIT_INPUT)
+
+
+@cli.command(name="list")
+@click.option("--framework", "framework_id", metavar="ID", default=None,
+              help="Show this framework's levels, categories and criterion ids.")
+@click.pass_obj
+def list_command(settings: Settings, framework_id: Optional[str]) -> None:
+    """List frameworks, or one framework's levels, categories and criterion ids.
+
+    \b
+    Example:
+      docgen list
+      docgen list --framework engineering/backend
+    """
+    catalog = _clean_catalog(settings)
+    if framework_id is None:
+        for fw in catalog.frameworks:
+            count = sum(1 for _ in fw.criteria())
+            _echo(f"{fw.id:<40} {len(fw.levels)} levels  {count:>4} criteria  {fw.title}")
+        return
+    fw = catalog.framework(framework_id)
+    width = max((len(c.id) for _, _, c in fw.criteria()), default=0)
+    _echo(f"{fw.title} ({fw.id}, {fw.source})")
+    for level in fw.levels:
+        _echo(f"Level {level.number}" + (f": {level.name}" if level.name else ""))
+        for category in level.categories:
+            marker = " (generic)" if category.inherited else ""
+            _echo(f"  {category.title}{marker}")
+            for criterion in category.criteria:
+                _echo(f"    {criterion.id:<{width}}  {_short(criterion.text)}")
+
+
+@cli.command()
+@click.option("--framework", "framework_ids", metavar="ID", multiple=True,
+              help="Export only this framework (repeatable).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write to this file (default: standard output).")
+@click.pass_obj
+def export(settings: Settings, framework_ids: tuple[str, ...], output: Optional[Path]) -> None:
+    """Print the loaded model as JSON (schema: docgen/schemas/export.schema.json).
+
+    \b
+    Example:
+      docgen export --framework engineering/backend -o backend.json
+    """
+    catalog = _clean_catalog(settings)
+    if output is None:
+        click.echo(api.export_json(catalog, framework_ids), nl=False)
+    else:
+        api.write_export(catalog, output, framework_ids)
+        if settings.verbosity >= 0:
+            _echo(f"docgen: wrote {output}", err=True)
+
+
+def main() -> None:
+    """Entry point of the `docgen` console script."""
+    cli(prog_name="docgen")
+
+
+def _clean_catalog(settings: Settings) -> api.Catalog:
+    catalog = api.load_clean_catalog(settings.project())
+    warnings = [p for p in catalog.problems if p.severity is Severity.WARNING]
+    if warnings and settings.verbosity > 0:
+        _show_problems(warnings, err=True)
+    elif warnings and settings.verbosity == 0:
+        _echo(f"docgen: {summary(warnings)} in the frameworks (see 'docgen check')", err=True)
+    return catalog
+
+
+def _show_problems(problems: tuple[Problem, ...] | list[Problem], err: bool) -> None:
+    if problems:
+        _echo(format_problems(problems), err=err)
+
+
+def _short(text: str, width: int = 60) -> str:
+    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+
+
+def _echo(message: str, err: bool = False) -> None:
+    color = False if os.environ.get("NO_COLOR") else None
+    click.echo(message, err=err, color=color)

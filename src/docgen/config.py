@@ -1,0 +1,123 @@
+"""Configuration: `docgen.toml`, or `[tool.docgen]` in `pyproject.toml`.
+
+Every setting has a default, so no configuration is needed at all.  The
+file is validated as a whole: an unknown or mistyped setting is an error
+that names the file and line.  Command-line options override the file:
+`load_config(..., overrides)` merges every override that is not None.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any, Mapping, Optional
+
+from docgen.errors import ConfigError
+
+CONFIG_FILE = "docgen.toml"
+
+
+@dataclass(frozen=True)
+class Config:
+    """Settings of one docgen project (see README, "Configuration")."""
+
+    organisation: str = field(default="", metadata={"help": "organisation name on covers"})
+    frameworks: str = field(default="framework", metadata={
+        "help": "folder of framework files, relative to the project root"})
+    out: str = field(default="out", metadata={"help": "folder the documents are written to"})
+    levels: Mapping[int, str] = field(default_factory=dict, metadata={
+        "help": 'level names, e.g. L3 = "Senior Engineer"'})
+    source: Optional[str] = field(default=None, metadata={"internal": True})
+
+
+SETTINGS = tuple(f.name for f in fields(Config) if not f.metadata.get("internal"))
+
+
+def find_config(root: Path) -> Optional[tuple[Path, Mapping[str, Any]]]:
+    """The configuration file of the project at `root` and its docgen table, if any."""
+    own = root / CONFIG_FILE
+    if own.is_file():
+        return own, _read_toml(own)
+    pyproject = root / "pyproject.toml"
+    if pyproject.is_file():
+        table = _read_toml(pyproject).get("tool", {}).get("docgen")
+        if table is not None:
+            return pyproject, table
+    return None
+
+
+def load_config(root: Path, config_file: Optional[Path] = None,
+                overrides: Optional[Mapping[str, Any]] = None) -> Config:
+    """The project's configuration, defaults filled in, `overrides` (not None) on top."""
+    if config_file is not None:
+        if not config_file.is_file():
+            raise ConfigError(f"{config_file}: no such configuration file")
+        data = _read_toml(config_file)
+        if config_file.name == "pyproject.toml":
+            data = data.get("tool", {}).get("docgen", {})
+        found: Optional[tuple[Path, Mapping[str, Any]]] = (config_file, data)
+    else:
+        found = find_config(root)
+    config = Config()
+    if found is not None:
+        path, table = found
+        config = _from_table(table, path)
+    chosen = {k: v for k, v in (overrides or {}).items() if v is not None}
+    return replace(config, **chosen)
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        where = re.search(r"at line (\d+), column (\d+)", str(exc))
+        line, column = where.groups() if where else ("1", "1")
+        message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
+        raise ConfigError(f"{path}:{line}:{column}: error: {message}") from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: error: cannot read the configuration: {exc}") from exc
+
+
+def _from_table(table: Mapping[str, Any], path: Path) -> Config:
+    values: dict[str, Any] = {"source": str(path)}
+    for key, value in table.items():
+        if key not in SETTINGS:
+            raise ConfigError(f"{_where(path, key)}: error: unknown setting '{key}' "
+                              f"(known: {', '.join(SETTINGS)})")
+        if key == "levels":
+            values[key] = _level_names(value, path)
+        elif not isinstance(value, str):
+            raise ConfigError(f"{_where(path, key)}: error: '{key}' must be text")
+        else:
+            values[key] = value
+    return Config(**values)
+
+
+def _level_names(value: Any, path: Path) -> dict[int, str]:
+    if not isinstance(value, dict):
+        raise ConfigError(f"{_where(path, 'levels')}: error: 'levels' must be a table "
+                          'such as [levels] L3 = "Senior Engineer"')
+    names = {}
+    for key, name in value.items():
+        match = re.fullmatch(r"[Ll]?(\d+)", str(key))
+        if match is None or not isinstance(name, str):
+            raise ConfigError(f"{_where(path, str(key))}: error: level names are written "
+                              'L3 = "Senior Engineer"')
+        names[int(match.group(1))] = name
+    return names
+
+
+def _where(path: Path, key: str) -> str:
+    """`path:line:column` of the line that sets `key` (tomllib keeps no positions)."""
+    try:
+        lines = path.read_text(encoding="utf-8").split("\n")
+    except OSError:
+        return str(path)
+    pattern = re.compile(rf'^\s*["\']?{re.escape(key)}["\']?\s*=|^\s*\[\s*(tool\.docgen\.)?'
+                         rf'{re.escape(key)}\s*\]')
+    for number, line in enumerate(lines, 1):
+        if pattern.search(line):
+            return f"{path}:{number}:{len(line) - len(line.lstrip()) + 1}"
+    return f"{path}:1:1"

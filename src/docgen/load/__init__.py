@@ -1,0 +1,96 @@
+"""Loading: find framework files and read each into the model's raw form.
+
+`load_frameworks` is the one entry point: give it files or folders, get
+back every file's `LoadedFile` and every problem found, with a file that
+cannot be read reported as an error while the others are still read.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterable
+
+from docgen.errors import Location, Problem, Severity, SourceError
+from docgen.load.framework_file import LoadedFile, load_framework_file
+
+__all__ = ["FrameworkSource", "LoadResult", "discover", "load_frameworks", "display_path"]
+
+
+@dataclass(frozen=True)
+class FrameworkSource:
+    """A framework file to read: where it is, its framework id, and how to name it to a user."""
+
+    path: Path
+    framework_id: str
+    display: str
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    """Every file that loaded, and every problem found while loading."""
+
+    files: tuple[LoadedFile, ...]
+    problems: tuple[Problem, ...]
+
+
+def display_path(path: Path) -> str:
+    """`path` as a user should see it: relative to the current folder when below it."""
+    try:
+        relative = os.path.relpath(path)
+    except ValueError:
+        return str(path)
+    return str(path) if relative.startswith("..") else relative
+
+
+def discover(paths: Iterable[Path], problems: list[Problem],
+             framework_dir: Path | None = None) -> list[FrameworkSource]:
+    """The framework files below `paths` (folders searched for `*.md`, recursively).
+
+    A framework's id is its path below the folder given, without `.md`; a
+    file given on its own is named by its path below `framework_dir` when
+    it is inside it, else by its file name.  A path that does not exist is
+    an error in `problems`.
+    """
+    found: list[FrameworkSource] = []
+    for base in paths:
+        if base.is_dir():
+            for file in sorted(base.rglob("*.md")):
+                if file.is_file() and not any(part.startswith(".") for part in
+                                              file.relative_to(base).parts):
+                    rel = file.relative_to(base).with_suffix("")
+                    found.append(FrameworkSource(file, rel.as_posix(), display_path(file)))
+        elif base.is_file():
+            found.append(FrameworkSource(base, _file_id(base, framework_dir), display_path(base)))
+        else:
+            problems.append(Problem(Location(display_path(base)), Severity.ERROR,
+                                    "no such framework file or folder",
+                                    hint="give a folder of framework .md files, or one file",
+                                    code="missing-path"))
+    return found
+
+
+def _file_id(file: Path, framework_dir: Path | None) -> str:
+    if framework_dir is not None:
+        try:
+            return file.resolve().relative_to(framework_dir.resolve()).with_suffix("").as_posix()
+        except ValueError:
+            pass
+    return file.stem
+
+
+def load_frameworks(sources: Iterable[FrameworkSource]) -> LoadResult:
+    """Read every source; a file that fails is reported and the rest are still read."""
+    files: list[LoadedFile] = []
+    problems: list[Problem] = []
+    for source in sources:
+        try:
+            loaded = load_framework_file(source.path, source.framework_id, source.display,
+                                         problems)
+        except SourceError as exc:
+            problems.append(exc.problem)
+            continue
+        if loaded is not None:
+            files.append(loaded)
+    return LoadResult(tuple(files), tuple(problems))

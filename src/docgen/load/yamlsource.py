@@ -1,0 +1,141 @@
+"""YAML with positions: ruamel.yaml, the repairs real files need, and locations.
+
+Every mapping and sequence that ruamel.yaml's round-trip loader returns
+knows the line and column of its keys and items; `YamlSource` turns those
+into `Location`s in the original file.  Two mistakes that the original
+framework site accepted are repaired before parsing, each with a warning:
+a TAB after a list dash, and an unquoted list item that contains `: `.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from ruamel.yaml import YAML
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+
+from docgen.errors import Location, Problem, Severity, SourceError
+
+# Keys that really do start a mapping inside a list in docgen's formats;
+# any other `- word: text` item is a sentence with a colon in it.
+STRUCTURAL_KEYS = frozenset(
+    {"name", "title", "level", "content", "criteria", "exampleCriteria", "examples",
+     "description", "id", "text", "criterion", "self", "manager", "evidence", "url", "label"}
+)
+_TAB_AFTER_DASH = re.compile(r"^( *-)\t+", re.MULTILINE)
+_PLAIN_ITEM_WITH_COLON = re.compile(r"^( *- +)([^\s\"'{\[|>&*!#-][^\n]*?: [^\n]*)$", re.MULTILINE)
+
+
+def _new_loader() -> YAML:
+    yaml = YAML(typ="rt", pure=True)
+    yaml.allow_duplicate_keys = False
+    return yaml
+
+
+@dataclass(frozen=True)
+class YamlSource:
+    """Maps positions inside a YAML text to locations in the file it came from."""
+
+    display: str
+    first_line: int  # 1-based file line of the YAML text's line 0
+
+    def at(self, line0: int, column0: int) -> Location:
+        """The file location of a 0-based (line, column) inside the YAML text."""
+        return Location(self.display, self.first_line + line0, column0 + 1)
+
+    def key(self, mapping: Any, key: str) -> Location:
+        """Where `key` stands in `mapping`, or where the mapping starts."""
+        if isinstance(mapping, CommentedMap) and key in mapping:
+            return self.at(*mapping.lc.key(key))
+        return self.node(mapping)
+
+    def value(self, mapping: Any, key: str) -> Location:
+        """Where the value of `key` stands in `mapping`."""
+        if isinstance(mapping, CommentedMap) and key in mapping:
+            return self.at(*mapping.lc.value(key))
+        return self.node(mapping)
+
+    def item(self, sequence: Any, index: int) -> Location:
+        """Where item `index` of `sequence` stands."""
+        if isinstance(sequence, CommentedSeq) and index < len(sequence):
+            return self.at(*sequence.lc.item(index))
+        return self.node(sequence)
+
+    def node(self, node: Any) -> Location:
+        """Where a mapping or sequence starts (the file's first YAML line for scalars)."""
+        if isinstance(node, (CommentedMap, CommentedSeq)) and node.lc.line is not None:
+            return self.at(node.lc.line, node.lc.col)
+        return self.at(0, 0)
+
+
+def repair(text: str, source: YamlSource, problems: list[Problem]) -> str:
+    """Fix the two known slips of hand-written YAML in place, warning for each.
+
+    Line numbers do not change, so positions after the repair are still
+    those of the file.
+    """
+
+    def tab(match: re.Match[str]) -> str:
+        line0 = text.count("\n", 0, match.start())
+        problems.append(Problem(
+            source.at(line0, len(match.group(1))), Severity.WARNING,
+            "TAB after a list dash; read as a space",
+            hint="YAML needs a space there", code="yaml-tab-after-dash"))
+        return match.group(1) + " "
+
+    def colon(match: re.Match[str]) -> str:
+        item = match.group(2)
+        key = item.split(":", 1)[0].strip()
+        if key in STRUCTURAL_KEYS:
+            return match.group(0)
+        line0 = text.count("\n", 0, match.start())
+        problems.append(Problem(
+            source.at(line0, len(match.group(1))), Severity.WARNING,
+            "unquoted list item contains ': '; read as one piece of text",
+            hint="put the text in double quotes", code="yaml-unquoted-colon"))
+        escaped = item.rstrip().replace("\\", "\\\\").replace('"', '\\"')
+        return f'{match.group(1)}"{escaped}"'
+
+    text = _TAB_AFTER_DASH.sub(tab, text)
+    return _PLAIN_ITEM_WITH_COLON.sub(colon, text)
+
+
+def parse_yaml(text: str, source: YamlSource, problems: list[Problem]) -> Any:
+    """Parse YAML text (after `repair`) into ruamel round-trip nodes.
+
+    Raises SourceError at the line and column the parser reports.
+    """
+    repaired = repair(text, source, problems)
+    try:
+        return _new_loader().load(repaired)
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        location = source.at(mark.line, mark.column) if mark else source.at(0, 0)
+        raise SourceError(location, _yaml_message(exc), hint=_yaml_hint(exc), code="yaml-syntax") from exc
+    except YAMLError as exc:
+        raise SourceError(source.at(0, 0), f"YAML cannot be read: {exc}", code="yaml-syntax") from exc
+
+
+def _yaml_message(exc: MarkedYAMLError) -> str:
+    problem = (exc.problem or "").strip()
+    if problem.startswith("found duplicate key"):
+        return problem.replace("found duplicate key", "duplicate key", 1)
+    context = (exc.context or "").strip()
+    text = f"YAML: {problem}" if problem else "YAML cannot be read"
+    return f"{text} ({context})" if context else text
+
+
+def _yaml_hint(exc: MarkedYAMLError) -> str:
+    problem = exc.problem or ""
+    if "duplicate key" in problem:
+        return "each key may appear once in a mapping; remove or rename one"
+    if "'\\t'" in problem:
+        return "indent YAML with spaces, not TABs"
+    if "block end" in problem or "indent" in problem:
+        return "check that the items at this level are indented the same"
+    if "mapping values are not allowed" in problem:
+        return "put text that contains ': ' in double quotes"
+    return ""

@@ -1,0 +1,63 @@
+"""Writing files: atomically, and only where docgen means to.
+
+Every file docgen writes goes through `write_atomic`: the bytes go to a
+temporary file in the target folder, are flushed to disk, and the file is
+renamed over the target, so a reader sees the old file or the new one,
+never half of one.  `safe_output_path` keeps names that come from data
+inside the output folder.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from docgen.errors import OutputError
+from docgen.slugs import slugify
+
+
+def write_atomic(path: Path, data: bytes) -> Path:
+    """Write `data` to `path` atomically (temp file + rename); returns `path`."""
+    path = Path(path)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as exc:
+        raise OutputError(f"{path}: cannot write: {exc.strerror or exc}") from exc
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(temp_name, 0o644)
+        os.replace(temp_name, path)
+    except OSError as exc:
+        _remove_quietly(temp_name)
+        raise OutputError(f"{path}: cannot write: {exc.strerror or exc}") from exc
+    except BaseException:
+        _remove_quietly(temp_name)
+        raise
+    return path
+
+
+def safe_output_path(out_dir: Path, *names: str, suffix: str = "") -> Path:
+    """A path inside `out_dir` built from names that may come from data.
+
+    Each name becomes a slug (no `/`, `..` or control characters), so the
+    result is always below `out_dir`.
+    """
+    parts = [slugify(name) or "unnamed" for name in names]
+    if suffix:
+        parts[-1] += suffix
+    path = Path(out_dir).joinpath(*parts)
+    if Path(out_dir).resolve() not in path.resolve().parents:
+        raise OutputError(f"{path}: refusing to write outside {out_dir}")
+    return path
+
+
+def _remove_quietly(name: str) -> None:
+    try:
+        os.unlink(name)
+    except OSError:
+        pass

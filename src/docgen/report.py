@@ -1,0 +1,55 @@
+"""Showing problems to a user: plain text, JSON, or GitHub workflow annotations."""
+
+from __future__ import annotations
+
+import json
+from typing import Iterable
+
+from docgen.errors import Problem, Severity
+
+FORMATS = ("text", "json", "github")
+_GITHUB_COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+
+
+def format_problems(problems: Iterable[Problem], style: str = "text") -> str:
+    """All `problems`, sorted by place, in the given style (one of FORMATS)."""
+    ordered = sorted(problems, key=lambda p: (p.location.path, p.location.line,
+                                              p.location.column, p.message))
+    if style == "json":
+        return json.dumps([problem_data(p) for p in ordered], indent=2, ensure_ascii=False)
+    if style == "github":
+        return "\n".join(_github(p) for p in ordered)
+    return "\n".join(str(p) for p in ordered)
+
+
+def problem_data(problem: Problem) -> dict:
+    """One problem as JSON-ready data."""
+    return {
+        "file": problem.location.path,
+        "line": problem.location.line,
+        "column": problem.location.column,
+        "severity": problem.severity.value,
+        "message": problem.message,
+        "hint": problem.hint,
+        "code": problem.code,
+    }
+
+
+def summary(problems: Iterable[Problem]) -> str:
+    """'2 errors, 1 warning' (or 'no problems')."""
+    problems = list(problems)
+    parts = []
+    for severity, word in ((Severity.ERROR, "error"), (Severity.WARNING, "warning"),
+                           (Severity.INFO, "note")):
+        count = sum(1 for p in problems if p.severity is severity)
+        if count:
+            parts.append(f"{count} {word}{'s' if count != 1 else ''}")
+    return ", ".join(parts) or "no problems"
+
+
+def _github(problem: Problem) -> str:
+    message = str(problem.message) + (f" ({problem.hint})" if problem.hint else "")
+    escaped = message.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    path = problem.location.path.replace("%", "%25").replace(",", "%2C").replace(":", "%3A")
+    return (f"::{_GITHUB_COMMAND[problem.severity]} file={path},line={problem.location.line},"
+            f"col={problem.location.column},title=docgen {problem.code or 'check'}::{escaped}")
