@@ -44,8 +44,9 @@ def complete(files: Iterable[LoadedFile], level_names: Mapping[int, str]
             if repeated:
                 problems.append(Problem(
                     framework.location, Severity.INFO,
-                    f"{repeated} generic criteria are repeated word for word in this "
-                    "framework's own topics; each is shown once", code="repeats-generic"))
+                    f"{repeated} generic criteri{'on is' if repeated == 1 else 'a are'} "
+                    "repeated word for word in this framework's own topics; each is shown once",
+                    code="repeats-generic"))
         levels = tuple(replace(level, name=level_names.get(level.number)) for level in
                        framework.levels)
         frameworks.append(replace(framework, levels=levels))

@@ -16,6 +16,8 @@ from pathlib import Path
 from docgen.errors import OutputError
 from docgen.slugs import slugify
 
+MAX_NAME = 80  # characters of a file or folder name made from data; file systems stop at 255 bytes
+
 
 def write_atomic(path: Path, data: bytes) -> Path:
     """Write `data` to `path` atomically (temp file + rename); returns `path`."""
@@ -47,7 +49,7 @@ def safe_output_path(out_dir: Path, *names: str, suffix: str = "") -> Path:
     Each name becomes a slug (no `/`, `..` or control characters), so the
     result is always below `out_dir`.
     """
-    parts = [slugify(name) or "unnamed" for name in names]
+    parts = [slugify(name)[:MAX_NAME].rstrip("-") or "unnamed" for name in names]
     if suffix:
         parts[-1] += suffix
     path = Path(out_dir).joinpath(*parts)

@@ -119,10 +119,23 @@ def parse_yaml(text: str, source: YamlSource, problems: list[Problem]) -> Any:
         raise SourceError(source.at(0, 0), f"YAML cannot be read: {exc}", code="yaml-syntax") from exc
 
 
+# The parser's words for the slips people make most, in the user's words.
+_PLAIN_MESSAGES = (
+    ("expected <block end>", "this line is not indented like the lines above it"),
+    ("found character '\\t'", "a TAB is used for indentation"),
+    ("mapping values are not allowed here", "a ': ' here starts a mapping where none can be"),
+    ("could not find expected ':'", "expected 'key: value' on this line"),
+    ("found unexpected end of stream", "a quoted text is never closed"),
+)
+
+
 def _yaml_message(exc: MarkedYAMLError) -> str:
     problem = (exc.problem or "").strip()
     if problem.startswith("found duplicate key"):
         return problem.replace("found duplicate key", "duplicate key", 1)
+    for needle, plain in _PLAIN_MESSAGES:
+        if needle in problem:
+            return plain
     context = (exc.context or "").strip()
     text = f"YAML: {problem}" if problem else "YAML cannot be read"
     return f"{text} ({context})" if context else text
@@ -135,7 +148,7 @@ def _yaml_hint(exc: MarkedYAMLError) -> str:
     if "'\\t'" in problem:
         return "indent YAML with spaces, not TABs"
     if "block end" in problem or "indent" in problem:
-        return "check that the items at this level are indented the same"
+        return "items of one list or mapping start in the same column"
     if "mapping values are not allowed" in problem:
         return "put text that contains ': ' in double quotes"
     return ""
