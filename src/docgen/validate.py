@@ -10,7 +10,6 @@ near-miss generic topic names, empty levels and categories.
 from __future__ import annotations
 
 import difflib
-from collections import Counter
 from typing import Callable, Iterable, Iterator, Sequence
 
 from docgen.errors import Problem, Severity
@@ -130,7 +129,3 @@ def _levels_phrase(numbers: list[int]) -> str:
         return f"Level {numbers[0]} has"
     return "Levels " + ", ".join(str(n) for n in numbers) + " have"
 
-
-def count_by_severity(problems: Iterable[Problem]) -> Counter:
-    """How many problems of each severity."""
-    return Counter(p.severity for p in problems)
