@@ -20,7 +20,11 @@ from docgen.ids import assign_ids
 from docgen.inherit import complete
 from docgen.load import discover, load_frameworks
 from docgen.model import Framework
+from docgen.handbook import HandbookSettings, make_handbook, read_logo
 from docgen.output import write_atomic
+from docgen.render import Rendered
+from docgen.sourcedate import source_date
+from docgen.templating import SearchPath
 from docgen.validate import validate
 
 
@@ -118,3 +122,37 @@ def write_export(catalog: Catalog, target: Path,
                  framework_ids: Optional[Iterable[str]] = None) -> Path:
     """Write `export_json` to `target` atomically."""
     return write_atomic(target, export_json(catalog, framework_ids).encode("utf-8"))
+
+
+def handbook(project: Project, catalog: Catalog, framework_ids: Optional[Iterable[str]] = None,
+             fmt: str = "pdf", variant: Optional[str] = None,
+             templates: Optional[Sequence[Path]] = None) -> Rendered:
+    """The handbook of the selected frameworks (all by default) as PDF or HTML bytes."""
+    frameworks = catalog.select(framework_ids)
+    if not frameworks:
+        raise UnknownFrameworkError("there are no frameworks to put in a handbook "
+                                    f"(looked in {project.framework_dir})")
+    return make_handbook(frameworks, handbook_settings(project, templates), fmt, variant)
+
+
+def handbook_settings(project: Project, templates: Optional[Sequence[Path]] = None
+                      ) -> HandbookSettings:
+    """What a handbook of this project needs besides the frameworks: config, date, templates."""
+    config = project.config
+    user_templates = list(templates or []) or ([project.root / config.templates]
+                                               if config.templates else [])
+    return HandbookSettings(
+        search_path=SearchPath.with_user_folders(user_templates),
+        title=config.title,
+        organisation=config.organisation,
+        paper=config.paper,
+        lang=config.lang,
+        date=source_date([project.framework_dir], project.root),
+        logo=read_logo(project.root / config.logo) if config.logo else None,
+    )
+
+
+def write_handbook(project: Project, document: Rendered, target: Optional[Path], fmt: str) -> Path:
+    """Write a handbook atomically; the default target is `out/handbook.<fmt>`."""
+    target = target or project.out_dir / f"handbook.{fmt}"
+    return write_atomic(target, document.data)

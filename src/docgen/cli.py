@@ -15,6 +15,8 @@ import click
 
 from docgen import __version__, api
 from docgen.errors import DocgenError, Problem, ProblemsError, Severity
+from docgen.handbook import FORMATS as HANDBOOK_FORMATS
+from docgen.render.pdf import PDF_VARIANTS
 from docgen.report import FORMATS, format_problems, summary
 
 EXIT_INPUT = 1
@@ -150,13 +152,47 @@ def export(settings: Settings, framework_ids: tuple[str, ...], output: Optional[
             _echo(f"docgen: wrote {output}", err=True)
 
 
+@cli.command()
+@click.option("--framework", "framework_ids", metavar="ID", multiple=True,
+              help="Only this framework (repeatable; default: all).")
+@click.option("--format", "fmt", type=click.Choice(HANDBOOK_FORMATS), default="pdf",
+              show_default=True, help="PDF for print, or one self-contained HTML file.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write here (default: out/handbook.pdf or out/handbook.html).")
+@click.option("--paper", type=click.Choice(["A4", "Letter"], case_sensitive=False), default=None,
+              help="Paper size (default: configuration, else A4).")
+@click.option("--pdf-variant", type=click.Choice(PDF_VARIANTS), default=None,
+              help="pdf/ua-1: tagged, accessible PDF; pdf/a-3b: archival PDF.")
+@click.option("--templates", "templates", type=click.Path(file_okay=False, path_type=Path),
+              multiple=True, help="Your template folder; its files replace docgen's.")
+@click.pass_obj
+def handbook(settings: Settings, framework_ids: tuple[str, ...], fmt: str, output: Optional[Path],
+             paper: Optional[str], pdf_variant: Optional[str], templates: tuple[Path, ...]) -> None:
+    """Make the handbook: cover, contents, a chapter per framework, a page per level.
+
+    \b
+    Example:
+      docgen handbook
+      docgen handbook --framework engineering/backend --format html -o backend.html
+    """
+    project = settings.project(paper=paper)
+    catalog = _clean_catalog(settings, project)
+    document = api.handbook(project, catalog, framework_ids, fmt, pdf_variant, templates)
+    for warning in document.warnings:
+        _echo(f"docgen: warning: {warning}", err=True)
+    path = api.write_handbook(project, document, output, fmt)
+    if settings.verbosity >= 0:
+        pages = f", {document.pages} pages" if document.pages else ""
+        _echo(f"docgen: wrote {path} ({len(document.data) // 1024} KiB{pages})", err=True)
+
+
 def main() -> None:
     """Entry point of the `docgen` console script."""
     cli(prog_name="docgen")
 
 
-def _clean_catalog(settings: Settings) -> api.Catalog:
-    catalog = api.load_clean_catalog(settings.project())
+def _clean_catalog(settings: Settings, project: Optional[api.Project] = None) -> api.Catalog:
+    catalog = api.load_clean_catalog(project or settings.project())
     warnings = [p for p in catalog.problems if p.severity is Severity.WARNING]
     if warnings and settings.verbosity > 0:
         _show_problems(warnings, err=True)

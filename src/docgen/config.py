@@ -24,6 +24,15 @@ class Config:
     """Settings of one docgen project (see README, "Configuration")."""
 
     organisation: str = field(default="", metadata={"help": "organisation name on covers"})
+    title: str = field(default="Career Progression Frameworks", metadata={
+        "help": "title of the handbook"})
+    logo: str = field(default="", metadata={
+        "help": "logo image (PNG, JPEG or SVG) for covers, relative to the project root"})
+    paper: str = field(default="A4", metadata={"help": 'paper size: "A4" or "Letter"',
+                                               "choices": ("A4", "Letter")})
+    lang: str = field(default="en", metadata={"help": "language of the documents (BCP 47)"})
+    templates: str = field(default="", metadata={
+        "help": "your template folder; its files replace docgen's of the same name"})
     frameworks: str = field(default="framework", metadata={
         "help": "folder of framework files, relative to the project root"})
     out: str = field(default="out", metadata={"help": "folder the documents are written to"})
@@ -65,7 +74,9 @@ def load_config(root: Path, config_file: Optional[Path] = None,
         path, table = found
         config = _from_table(table, path)
     chosen = {k: v for k, v in (overrides or {}).items() if v is not None}
-    return replace(config, **chosen)
+    config = replace(config, **chosen)
+    validate_choices(config)
+    return config
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
@@ -92,7 +103,19 @@ def _from_table(table: Mapping[str, Any], path: Path) -> Config:
             raise ConfigError(f"{_where(path, key)}: error: '{key}' must be text")
         else:
             values[key] = value
-    return Config(**values)
+    config = Config(**values)
+    validate_choices(config, lambda key: _where(path, key))
+    return config
+
+
+def validate_choices(config: Config, where=lambda key: "command line") -> None:
+    """Raise ConfigError when a setting with fixed choices has another value."""
+    for f in fields(Config):
+        choices = f.metadata.get("choices")
+        value = getattr(config, f.name)
+        if choices and value not in choices:
+            raise ConfigError(f"{where(f.name)}: error: '{f.name}' must be one of "
+                              f"{', '.join(choices)}, not '{value}'")
 
 
 def _level_names(value: Any, path: Path) -> dict[int, str]:

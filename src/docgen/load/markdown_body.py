@@ -12,10 +12,10 @@ import re
 import textwrap
 from dataclasses import dataclass, field, replace
 
-from markdown_it import MarkdownIt
 from markdown_it.tree import SyntaxTreeNode
 
 from docgen.errors import Location, Problem, Severity
+from docgen.mdparser import markdown_parser
 from docgen.model import Category, Criterion, Detail, Level, Prose
 from docgen.slugs import slugify, split_explicit_id
 
@@ -24,11 +24,6 @@ _EXAMPLES_LABEL = re.compile(r"^(\*\*|__)\s*examples?\s*:?\s*(\*\*|__)\s*:?$", r
 _EMPHASIS = re.compile(r"^(\*{1,2}|_{1,2})(.+)\1$", re.DOTALL)
 _QUOTE_MARKS = "\"'“”‘’«»„"
 _LIST_TYPES = ("bullet_list", "ordered_list")
-
-
-def markdown_parser() -> MarkdownIt:
-    """The Markdown parser docgen uses everywhere: CommonMark, raw HTML off, tables on."""
-    return MarkdownIt("commonmark", {"html": False}).enable("table")
 
 
 @dataclass

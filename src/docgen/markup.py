@@ -1,0 +1,48 @@
+"""Framework text (Markdown) into safe HTML for templates.
+
+Raw HTML is off, so `<script>` is shown as text; images are not loaded
+(their alt text is shown instead), and only `http`, `https`, `mailto` and
+in-document `#` links become links: everything else stays text.  Jinja
+syntax in data is never evaluated: the result is a value, not a template.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from markupsafe import Markup, escape
+from markdown_it import MarkdownIt
+
+from docgen.mdparser import markdown_parser
+
+_SAFE_LINK = re.compile(r"^(https?:|mailto:|#)", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _parser() -> MarkdownIt:
+    md = markdown_parser()
+    md.disable("image")
+    md.validateLink = lambda url: bool(_SAFE_LINK.match(url.strip()))
+    return md
+
+
+def inline_html(text: str) -> Markup:
+    """One line of Markdown (emphasis, code, links) as safe HTML."""
+    return Markup(_parser().renderInline(text).strip())
+
+
+def block_html(text: str) -> Markup:
+    """Markdown blocks (paragraphs, lists, headings) as safe HTML.
+
+    Headings are shifted down so a framework's `#` never outranks the
+    document's own headings.
+    """
+    html = _parser().render(text)
+    html = re.sub(r"<(/?)h([1-6])>", lambda m: f"<{m.group(1)}h{min(int(m.group(2)) + 3, 6)}>", html)
+    return Markup(html.strip())
+
+
+def plain(text: str) -> Markup:
+    """Text shown as it is, escaped."""
+    return escape(text)
