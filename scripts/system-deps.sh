@@ -1,12 +1,12 @@
 #!/bin/sh
 # Installs the Debian packages docgen needs, when they are missing and we
 # can (root with apt-get); otherwise says what to install and carries on.
-#   libpango / libpangoft2   text layout for WeasyPrint (PDF output)
+#   libpango, libpangoft2, libharfbuzz-subset0   text layout and font subsetting for WeasyPrint
 #   fonts-noto-color-emoji   colour emoji: framework titles start with one
 #   fonts-dejavu-core        a fallback text face with wide coverage
 #   poppler-utils            pdftoppm, to look at PDF pages as pictures
 set -u
-packages="libpango-1.0-0 libpangoft2-1.0-0 fonts-noto-color-emoji fonts-dejavu-core poppler-utils"
+packages="libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-color-emoji fonts-dejavu-core poppler-utils"
 
 command -v dpkg-query >/dev/null 2>&1 || exit 0   # not Debian: nothing we can do here
 missing=""

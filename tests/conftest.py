@@ -36,3 +36,28 @@ def run(monkeypatch):
         return CliRunner().invoke(cli, args, catch_exceptions=False)
 
     return invoke
+
+
+def pdf_pages_text(data: bytes) -> list[str]:
+    """The text of each page of a PDF, read back with pdfplumber."""
+    import io
+
+    import pdfplumber
+
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        return [page.extract_text() or "" for page in pdf.pages]
+
+
+def squash(text: str) -> str:
+    """Whitespace folded to single spaces, for comparing text across line breaks."""
+    return " ".join(text.split())
+
+
+def plain_text(markdown_inline: str) -> str:
+    """What a line of Markdown reads as once rendered (links become their text)."""
+    import html
+    import re
+
+    from docgen.markup import inline_html
+
+    return html.unescape(re.sub(r"<[^>]+>", "", str(inline_html(markdown_inline))))
