@@ -21,6 +21,8 @@ class CategoryChange:
     is_new: bool
     new: tuple[Criterion, ...]
     carried: tuple[Criterion, ...]
+    prose_only: bool  # described in paragraphs, with no criteria
+    prose_changed: bool  # its paragraphs differ from the level before
 
 
 @dataclass(frozen=True)
@@ -70,4 +72,8 @@ def _compare_category(category: Category, before: Optional[Category]) -> Categor
     stated = {comparable(c.text) for c in before.criteria} if before else set()
     new = tuple(c for c in category.criteria if comparable(c.text) not in stated)
     carried = tuple(c for c in category.criteria if comparable(c.text) in stated)
-    return CategoryChange(category.key, category.title, before is None, new, carried)
+    prose = [comparable(p.text) for p in category.content]
+    prose_before = [comparable(p.text) for p in before.content] if before else []
+    return CategoryChange(category.key, category.title, before is None, new, carried,
+                          prose_only=bool(prose) and not category.criteria,
+                          prose_changed=prose != prose_before)

@@ -65,6 +65,8 @@ class ChangeView:
     is_new: bool
     new_count: int
     carried_count: int
+    prose_only: bool  # described in paragraphs: say whether the description changed
+    prose_changed: bool
 
 
 @dataclass(frozen=True)
@@ -89,6 +91,7 @@ class OverviewView:
 
     columns: tuple[str, ...]
     rows: tuple[tuple[LevelView, tuple[Optional[str], ...]], ...]
+    has_prose: bool  # some cell is a category described in prose ("text")
 
 
 @dataclass(frozen=True)
@@ -105,6 +108,7 @@ class ChapterView:
     levels: tuple[LevelView, ...]
     overview: OverviewView
     criteria_count: int
+    prose_only: bool  # no criteria at all, only paragraphs (as some design frameworks)
     has_inherited: bool
 
 
@@ -180,6 +184,7 @@ def chapter_view(fw: Framework) -> ChapterView:
         levels=levels,
         overview=_overview(fw, levels),
         criteria_count=sum(lv.criteria_count for lv in levels),
+        prose_only=not any(True for _ in fw.criteria()),
         has_inherited=any(c.inherited for _, _, c in fw.criteria()),
     )
 
@@ -194,7 +199,8 @@ def _level_view(slug: str, level: Level, change: LevelChange) -> LevelView:
     carried = change.carried_ids
     categories = tuple(_category_view(slug, anchor, c, carried) for c in level.categories)
     by_key = {c.key: c for c in categories}
-    changes = tuple(ChangeView(c.title, by_key[c.key].anchor, c.is_new, len(c.new), len(c.carried))
+    changes = tuple(ChangeView(c.title, by_key[c.key].anchor, c.is_new, len(c.new), len(c.carried),
+                               c.prose_only, c.prose_changed)
                     for c in change.categories)
     return LevelView(
         number=level.number,
@@ -255,7 +261,8 @@ def _overview(fw: Framework, levels: tuple[LevelView, ...]) -> OverviewView:
         by_key = {c.key: c for c in view.categories}
         cells = tuple(_cell(by_key.get(key)) for key in keys)
         rows.append((view, cells))
-    return OverviewView(tuple(columns), tuple(rows))
+    has_prose = any(cell == "text" for _, cells in rows for cell in cells)
+    return OverviewView(tuple(columns), tuple(rows), has_prose)
 
 
 def _cell(category: Optional[CategoryView]) -> Optional[str]:

@@ -46,3 +46,24 @@ def block_html(text: str) -> Markup:
 def plain(text: str) -> Markup:
     """Text shown as it is, escaped."""
     return escape(text)
+
+
+# Emoji and the characters that join or modify them (ZWJ, VS16, skin tones, keycaps, tags).
+_EMOJI_RUN = re.compile(
+    "[\U0001F000-\U0001FAFF\u2600-\u27BF\u2300-\u23FF\u2B00-\u2BFF\u2190-\u21FF"
+    "\uFE0F\u200D\u20E3\U000E0020-\U000E007F]+")
+
+
+def emoji_html(text: str) -> Markup:
+    """`text` escaped, with each run of emoji in `<span class="emoji">`.
+
+    A colour emoji is drawn wider than the space it takes, so the word after
+    it looks glued on; the span lets the stylesheet add room.
+    """
+    escaped = str(escape(text))
+    return Markup(_EMOJI_RUN.sub(lambda m: f'<span class="emoji">{m.group(0)}</span>', escaped))
+
+
+def emoji_spaced(text: str) -> str:
+    """`text` with the space after an emoji widened (U+2004), for places spans cannot reach."""
+    return re.sub(f"({_EMOJI_RUN.pattern}) ", lambda m: m.group(1) + "\u2004", text)

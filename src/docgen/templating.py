@@ -5,7 +5,9 @@ file of the same name in a user folder replaces the default.  A user
 template can extend the default it replaces with the `default/` prefix:
 `{% extends "default/handbook/handbook.html" %}`.  The Jinja environment is
 strict (undefined names are errors) and autoescapes HTML; data is only ever
-passed to templates as values, never compiled as a template.
+passed to templates as values, never compiled as a template.  Filters:
+`emoji` wraps emoji in a span (safe HTML), `emoji_spaced` widens the space
+after an emoji in plain text.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from typing import Iterable, Optional
 import jinja2
 
 from docgen.errors import DocgenError
+from docgen.markup import emoji_html, emoji_spaced
 
 PACKAGE_TEMPLATES = Path(__file__).resolve().parent / "templates"
 
@@ -79,6 +82,8 @@ class SearchPath:
         ])
         env = jinja2.Environment(loader=loader, autoescape=True, undefined=jinja2.StrictUndefined,
                                  trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+        env.filters["emoji"] = emoji_html
+        env.filters["emoji_spaced"] = emoji_spaced
         return env
 
     def render(self, template: str, **context: object) -> str:
