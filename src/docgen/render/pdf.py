@@ -21,6 +21,10 @@ from docgen.templating import SearchPath
 PDF_VARIANTS = ("pdf/ua-1", "pdf/a-3b")
 
 
+class RenderError(DocgenError):
+    """Raised when the PDF engine fails on a document."""
+
+
 @dataclass(frozen=True)
 class PdfResult:
     """The PDF, its page count, and the addresses the fetcher refused."""
@@ -41,10 +45,17 @@ def html_to_pdf(html: str, search_path: SearchPath, variant: Optional[str] = Non
         "pdf_tags": variant == "pdf/ua-1",
         "pdf_identifier": hashlib.sha256(html.encode("utf-8")).hexdigest()[:32].encode("ascii"),
     }
-    with _quiet_weasyprint():
-        document = weasyprint.HTML(string=html, base_url=base_url, url_fetcher=fetcher).render(
-            **options)
-        data = document.write_pdf(**options)
+    try:
+        with _quiet_weasyprint():
+            document = weasyprint.HTML(string=html, base_url=base_url,
+                                       url_fetcher=fetcher).render(**options)
+            data = document.write_pdf(**options)
+    except DocgenError:
+        raise
+    except Exception as exc:  # WeasyPrint's own failure: say so instead of a traceback
+        raise RenderError(f"WeasyPrint could not lay out the PDF ({type(exc).__name__}: {exc}); "
+                          "if a template of yours is in use, try without it, else please "
+                          "report this with the input") from exc
     return PdfResult(data, len(document.pages), tuple(fetcher.refused))
 
 
