@@ -13,6 +13,8 @@ PYTEST_ARGS ?=
 build: $(VENV)/.installed-run system-deps
 	$(BIN)/docgen check
 	$(BIN)/docgen export -o out/model.json
+	$(BIN)/docgen handbook --format pdf
+	$(BIN)/docgen handbook --format html
 
 ## test: run the whole test suite
 test: $(VENV)/.installed-test system-deps

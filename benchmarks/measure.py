@@ -1,0 +1,91 @@
+"""Run a command several times; report the median wall time and the peak memory of its process tree.
+
+Peak memory is sampled from /proc every 20 ms over the command and all its
+descendants, so a parallel build is counted whole.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Sequence
+
+
+@dataclass(frozen=True)
+class Measurement:
+    """The figures of several runs of one command."""
+
+    label: str
+    runs: tuple[float, ...]
+    peak_rss_mib: float
+
+    @property
+    def median(self) -> float:
+        """Median wall time in seconds."""
+        return statistics.median(self.runs)
+
+
+def measure(label: str, command: Sequence[str], runs: int = 3, cwd: Path | None = None,
+            env: dict | None = None) -> Measurement:
+    """Run `command` `runs` times; each run must succeed."""
+    times, peak = [], 0
+    for _ in range(runs):
+        start = time.perf_counter()
+        process = subprocess.Popen(list(command), cwd=cwd, env=env, stdout=subprocess.DEVNULL,
+                                   stderr=subprocess.PIPE)
+        sampler = _PeakSampler(process.pid)
+        sampler.start()
+        _, stderr = process.communicate()
+        elapsed = time.perf_counter() - start
+        sampler.stop()
+        if process.returncode != 0:
+            raise SystemExit(f"{label}: {' '.join(command)} failed:\n{stderr.decode()}")
+        times.append(elapsed)
+        peak = max(peak, sampler.peak_kib)
+    return Measurement(label, tuple(times), peak / 1024)
+
+
+class _PeakSampler(threading.Thread):
+    def __init__(self, pid: int):
+        super().__init__(daemon=True)
+        self.pid = pid
+        self.peak_kib = 0
+        self._stop_event = threading.Event()
+
+    def run(self) -> None:
+        while not self._stop_event.is_set():
+            self.peak_kib = max(self.peak_kib, _tree_rss_kib(self.pid))
+            self._stop_event.wait(0.02)
+
+    def stop(self) -> None:
+        self._stop_event.set()
+        self.join()
+
+
+def _tree_rss_kib(root: int) -> int:
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat", encoding="ascii", errors="replace") as handle:
+                    ppid = int(handle.read().rsplit(")", 1)[1].split()[1])
+            except (OSError, ValueError, IndexError):
+                continue
+            children.setdefault(ppid, []).append(int(entry))
+    total, todo = 0, [root]
+    while todo:
+        pid = todo.pop()
+        todo += children.get(pid, [])
+        try:
+            with open(f"/proc/{pid}/status", encoding="ascii", errors="replace") as handle:
+                for line in handle:
+                    if line.startswith("VmRSS:"):
+                        total += int(line.split()[1])
+        except OSError:
+            pass
+    return total
