@@ -21,7 +21,8 @@ from docgen.inherit import complete
 from docgen.load import discover, load_frameworks
 from docgen.model import Framework
 from docgen.handbook import HandbookSettings, make_handbook, read_logo
-from docgen.output import write_atomic
+from docgen.cards import CardSettings, make_cards
+from docgen.output import safe_output_path, write_atomic
 from docgen.render import Rendered
 from docgen.sourcedate import source_date
 from docgen.templating import SearchPath
@@ -150,6 +151,25 @@ def handbook_settings(project: Project, templates: Optional[Sequence[Path]] = No
         date=source_date([project.framework_dir], project.root),
         logo=read_logo(project.root / config.logo) if config.logo else None,
     )
+
+
+def cards(project: Project, catalog: Catalog, framework_id: str, *, card: Optional[str] = None,
+          sheet: Optional[str] = None, back: Optional[str] = None, per_sheet: int = 0,
+          templates: Optional[Sequence[Path]] = None) -> Rendered:
+    """The level cards of one framework, imposed on sheets, as PDF bytes."""
+    framework = catalog.framework(framework_id)
+    base = handbook_settings(project, templates)
+    settings = CardSettings(
+        search_path=base.search_path, card=card or project.config.card,
+        sheet=sheet or project.config.paper, back=back or project.config.card_back,
+        per_sheet=per_sheet, colours=project.config.colours, organisation=base.organisation,
+        date_iso=base.date.strftime("%Y-%m-%dT%H:%M:%SZ"))
+    return make_cards(framework, settings)
+
+
+def cards_path(project: Project, framework_id: str) -> Path:
+    """Where the cards of a framework go: `out/cards/<framework-id-slug>.pdf`."""
+    return safe_output_path(project.out_dir / "cards", framework_id, suffix=".pdf")
 
 
 def write_handbook(project: Project, document: Rendered, target: Optional[Path], fmt: str) -> Path:

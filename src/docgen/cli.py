@@ -15,7 +15,9 @@ import click
 
 from docgen import __version__, api
 from docgen.errors import DocgenError, Problem, ProblemsError, Severity
+from docgen.cardcontext import BACKS
 from docgen.handbook import FORMATS as HANDBOOK_FORMATS
+from docgen.imposition import CARD_SIZES
 from docgen.render.pdf import PDF_VARIANTS
 from docgen.report import FORMATS, format_problems, summary
 
@@ -184,6 +186,54 @@ def handbook(settings: Settings, framework_ids: tuple[str, ...], fmt: str, outpu
     if settings.verbosity >= 0:
         pages = f", {document.pages} pages" if document.pages else ""
         _echo(f"docgen: wrote {path} ({len(document.data) // 1024} KiB{pages})", err=True)
+
+
+@cli.command()
+@click.option("--framework", "framework_ids", metavar="ID", multiple=True,
+              help="Only this framework (repeatable; default: all).")
+@click.option("--card", type=click.Choice(CARD_SIZES), default=None,
+              help="Card size (default: configuration, else A6).")
+@click.option("--paper", type=click.Choice(["A4", "Letter"], case_sensitive=False), default=None,
+              help="Sheet size (default: configuration, else A4).")
+@click.option("--per-sheet", type=click.IntRange(min=0), default=0,
+              help="Cards per sheet; 1 gives one card a page with bleed and marks for a print "
+                   "shop (default: as many as fit).")
+@click.option("--back", type=click.Choice(BACKS), default=None,
+              help="Card backs: examples and quotes, new at this level, auto, or blank.")
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
+              help="Output file (one framework) or folder (default: out/cards/).")
+@click.option("--templates", "templates", type=click.Path(file_okay=False, path_type=Path),
+              multiple=True, help="Your template folder; its files replace docgen's.")
+@click.pass_obj
+def cards(settings: Settings, framework_ids: tuple[str, ...], card: Optional[str],
+          paper: Optional[str], per_sheet: int, back: Optional[str], output: Optional[Path],
+          templates: tuple[Path, ...]) -> None:
+    """Print level cards: one card per level, imposed on sheets with crop marks.
+
+    Writes out/cards/<framework>.pdf: front and back sheets alternate, for
+    long-edge duplex printing.
+
+    \b
+    Example:
+      docgen cards --framework engineering/backend --card A7 --paper Letter
+    """
+    project = settings.project(paper=paper)
+    catalog = _clean_catalog(settings, project)
+    selected = catalog.select(framework_ids)
+    for framework in selected:
+        document = api.cards(project, catalog, framework.id, card=card, back=back,
+                             per_sheet=per_sheet, templates=templates)
+        for warning in document.warnings:
+            _echo(f"docgen: warning: {warning}", err=True)
+        if output is not None and len(selected) == 1 and output.suffix == ".pdf":
+            target = output
+        elif output is not None:
+            target = api.safe_output_path(output, framework.id, suffix=".pdf")
+        else:
+            target = api.cards_path(project, framework.id)
+        path = api.write_atomic(target, document.data)
+        if settings.verbosity >= 0:
+            _echo(f"docgen: wrote {path} ({document.pages} sheets)", err=True)
 
 
 def main() -> None:

@@ -31,6 +31,15 @@ class Config:
     paper: str = field(default="A4", metadata={"help": 'paper size: "A4" or "Letter"',
                                                "choices": ("A4", "Letter")})
     lang: str = field(default="en", metadata={"help": "language of the documents (BCP 47)"})
+    card: str = field(default="A6", metadata={
+        "help": 'level card size: "A6", "A7", "3x5in", "4x6in" or "poker"',
+        "choices": ("A6", "A7", "3x5in", "4x6in", "poker")})
+    card_back: str = field(default="auto", metadata={
+        "help": 'back of a level card: "examples" (examples and quotes), "new" (new at this '
+                'level), "auto" (examples where the level has any, else new) or "blank"',
+        "choices": ("auto", "examples", "new", "blank")})
+    colours: Mapping[str, str] = field(default_factory=dict, metadata={
+        "help": 'category colours by category key, e.g. [colours] then mastery = "#1d4f73"'})
     templates: str = field(default="", metadata={
         "help": "your template folder; its files replace docgen's of the same name"})
     frameworks: str = field(default="framework", metadata={
@@ -99,6 +108,8 @@ def _from_table(table: Mapping[str, Any], path: Path) -> Config:
                               f"(known: {', '.join(SETTINGS)})")
         if key == "levels":
             values[key] = _level_names(value, path)
+        elif key == "colours":
+            values[key] = _colours(value, path)
         elif not isinstance(value, str):
             raise ConfigError(f"{_where(path, key)}: error: '{key}' must be text")
         else:
@@ -130,6 +141,17 @@ def _level_names(value: Any, path: Path) -> dict[int, str]:
                               'L3 = "Senior Engineer"')
         names[int(match.group(1))] = name
     return names
+
+
+def _colours(value: Any, path: Path) -> dict[str, str]:
+    if not isinstance(value, dict):
+        raise ConfigError(f"{_where(path, 'colours')}: error: 'colours' must be a table such as "
+                          '[colours] mastery = "#1d4f73"')
+    for key, colour in value.items():
+        if not isinstance(colour, str) or not re.fullmatch(r"#[0-9a-fA-F]{6}", colour):
+            raise ConfigError(f"{_where(path, str(key))}: error: colour of '{key}' must be "
+                              'written "#rrggbb"')
+    return dict(value)
 
 
 def _where(path: Path, key: str) -> str:

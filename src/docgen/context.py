@@ -236,7 +236,7 @@ def _criterion_view(slug: str, criterion: Criterion, carried: bool) -> Criterion
         id=criterion.id,
         anchor=f"{slug}-{slugify(criterion.id)}",
         html=inline_html(criterion.text),
-        details=_details(criterion.details),
+        details=detail_views(criterion.details),
         examples=tuple(inline_html(e) for e in criterion.examples),
         quotes=tuple(inline_html(q) for q in criterion.quotes),
         inherited=criterion.inherited,
@@ -244,8 +244,9 @@ def _criterion_view(slug: str, criterion: Criterion, carried: bool) -> Criterion
     )
 
 
-def _details(details: Iterable[Detail]) -> tuple[DetailView, ...]:
-    return tuple(DetailView(inline_html(d.text), _details(d.details)) for d in details)
+def detail_views(details: Iterable[Detail]) -> tuple[DetailView, ...]:
+    """Nested items as views, recursively."""
+    return tuple(DetailView(inline_html(d.text), detail_views(d.details)) for d in details)
 
 
 def _overview(fw: Framework, levels: tuple[LevelView, ...]) -> OverviewView:

@@ -36,6 +36,33 @@ class PdfResult:
 
 def html_to_pdf(html: str, search_path: SearchPath, variant: Optional[str] = None) -> PdfResult:
     """Lay out `html` (relative URLs resolve in the template folders) and return the PDF."""
+    laid_out = lay_out(html, search_path, variant)
+    return PdfResult(laid_out.write(), len(laid_out.document.pages), laid_out.refused)
+
+
+@dataclass
+class LaidOut:
+    """A WeasyPrint document after layout, before it is written."""
+
+    document: weasyprint.Document
+    options: dict
+    refused: tuple[str, ...]
+
+    def pages_of(self, anchors: list[str]) -> dict[str, int]:
+        """The 0-based page on which each of `anchors` first stands."""
+        found: dict[str, int] = {}
+        for number, page in enumerate(self.document.pages):
+            for name in page.anchors:
+                found.setdefault(name, number)
+        return {a: found[a] for a in anchors if a in found}
+
+    def write(self) -> bytes:
+        """The PDF bytes."""
+        return _guarded(lambda: self.document.write_pdf(**self.options))
+
+
+def lay_out(html: str, search_path: SearchPath, variant: Optional[str] = None) -> LaidOut:
+    """Lay `html` out with the safe fetcher; RenderError if WeasyPrint fails."""
     if variant is not None and variant not in PDF_VARIANTS:
         raise DocgenError(f"unknown PDF variant '{variant}' (known: {', '.join(PDF_VARIANTS)})")
     fetcher = SafeFetcher(search_path)
@@ -45,18 +72,21 @@ def html_to_pdf(html: str, search_path: SearchPath, variant: Optional[str] = Non
         "pdf_tags": variant == "pdf/ua-1",
         "pdf_identifier": hashlib.sha256(html.encode("utf-8")).hexdigest()[:32].encode("ascii"),
     }
+    document = _guarded(lambda: weasyprint.HTML(string=html, base_url=base_url,
+                                                url_fetcher=fetcher).render(**options))
+    return LaidOut(document, options, tuple(fetcher.refused))
+
+
+def _guarded(work):
     try:
         with _quiet_weasyprint():
-            document = weasyprint.HTML(string=html, base_url=base_url,
-                                       url_fetcher=fetcher).render(**options)
-            data = document.write_pdf(**options)
+            return work()
     except DocgenError:
         raise
     except Exception as exc:  # WeasyPrint's own failure: say so instead of a traceback
         raise RenderError(f"WeasyPrint could not lay out the PDF ({type(exc).__name__}: {exc}); "
                           "if a template of yours is in use, try without it, else please "
                           "report this with the input") from exc
-    return PdfResult(data, len(document.pages), tuple(fetcher.refused))
 
 
 class _quiet_weasyprint:
