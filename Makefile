@@ -15,6 +15,7 @@ build: $(VENV)/.installed-run system-deps
 	$(BIN)/docgen export -o out/model.json
 	$(BIN)/docgen handbook --format pdf
 	$(BIN)/docgen handbook --format html
+	$(BIN)/docgen cards
 
 ## test: run the whole test suite
 test: $(VENV)/.installed-test system-deps

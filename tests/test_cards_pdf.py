@@ -1,0 +1,144 @@
+"""The seed's level cards, read back: sheets, completeness, nothing outside its card, type size."""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pdfplumber
+import pytest
+from conftest import REPO, plain_text, squash
+
+from docgen import api
+from docgen.imposition import CARD_SIZES, MM, SHEET_SIZES, plan
+
+A4 = tuple(round(v, 1) for v in SHEET_SIZES["A4"])
+
+
+@pytest.fixture(scope="module")
+def seed():
+    project = api.open_project(REPO)
+    catalog = api.load_clean_catalog(project)
+    return project, catalog, catalog.frameworks[0]
+
+
+@pytest.fixture(scope="module")
+def a6(seed):
+    project, catalog, fw = seed
+    return api.cards(project, catalog, fw.id)
+
+
+@pytest.fixture(scope="module")
+def single(seed):
+    project, catalog, fw = seed
+    return api.cards(project, catalog, fw.id, per_sheet=1)
+
+
+def open_pdf(document):
+    return pdfplumber.open(io.BytesIO(document.data))
+
+
+def slot_boxes(layout, page_height, side):
+    slots = layout.fronts() if side == "front" else layout.backs()
+    return [(s.trim.x, page_height - s.trim.top, s.trim.right, page_height - s.trim.y)
+            for s in slots]
+
+
+def test_sheets_are_a4_and_come_in_front_back_pairs(a6):
+    with open_pdf(a6) as pdf:
+        sizes = {(round(p.width, 1), round(p.height, 1)) for p in pdf.pages}
+        assert sizes == {A4}
+        assert len(pdf.pages) % 2 == 0 and len(pdf.pages) == a6.pages
+
+
+def test_no_character_lies_outside_its_card(a6):
+    layout = plan("A6", "A4")
+    with open_pdf(a6) as pdf:
+        for number, page in enumerate(pdf.pages):
+            boxes = slot_boxes(layout, page.height, "front" if number % 2 == 0 else "back")
+            for char in page.chars:
+                if not char["text"].strip():
+                    continue
+                assert any(x0 - 0.5 <= char["x0"] and char["x1"] <= x1 + 0.5 and
+                           top - 0.5 <= char["top"] and char["bottom"] <= bottom + 0.5
+                           for x0, top, x1, bottom in boxes), (number, char["text"])
+
+
+def test_no_type_below_six_and_a_half_points(single):
+    # upright cards: pdfplumber's "size" is only the type size for unturned text
+    with open_pdf(single) as pdf:
+        sizes = {round(c["size"], 2) for p in pdf.pages for c in p.chars if c["text"].strip()}
+    assert min(sizes) >= 6.5
+
+
+def test_every_criterion_and_detail_is_on_a_card(single, seed):
+    _, _, fw = seed
+    with open_pdf(single) as pdf:
+        text = squash(" ".join(p.extract_text() or "" for p in pdf.pages))
+    missing = [c.text for _, _, c in fw.criteria() if squash(plain_text(c.text)) not in text]
+    missing += [d.text for _, _, c in fw.criteria() for d in c.details
+                if squash(plain_text(d.text)) not in text]
+    assert missing == []
+    # examples and quotes are on the backs (auto: where the level has any)
+    for _, _, c in fw.criteria():
+        for piece in c.examples + c.quotes:
+            assert squash(plain_text(piece)) in text
+
+
+def test_overfull_levels_continue_on_a_card_marked_continued(single, a6):
+    assert any("Level 3" in w and "continues on 1 more card" in w for w in a6.warnings)
+    with open_pdf(single) as pdf:
+        text = " ".join(p.extract_text() or "" for p in pdf.pages)
+    assert "Level 3 · continued" in text
+
+
+def test_one_card_per_page_for_a_print_shop(single, seed):
+    layout = plan("A6", "A4", per_sheet=1)
+    w, h = CARD_SIZES["A6"]
+    with open_pdf(single) as pdf:
+        assert {(round(p.width, 1), round(p.height, 1)) for p in pdf.pages} == \
+            {(round(layout.sheet_width, 1), round(layout.sheet_height, 1))}
+        first = pdf.pages[0]
+        header = [w_ for w_ in first.extract_words() if w_["text"] == "Level"]
+        assert header and header[0]["x0"] > layout.fronts()[0].trim.x
+
+
+def test_backs_line_up_behind_their_fronts(seed):
+    project, catalog, fw = seed
+    document = api.cards(project, catalog, fw.id, card="A7")  # upright, 2 x 2
+    layout = plan("A7", "A4")
+    with open_pdf(document) as pdf:
+        front, back = pdf.pages[0], pdf.pages[1]
+
+        def labels(page, side):
+            """The band label ("Level 3 · continued", …) of each slot, by slot index."""
+            found = {}
+            for index, box in enumerate(slot_boxes(layout, page.height, side)):
+                text = page.crop(box).extract_text() or ""
+                match = re.search(r"Level \d+( · continued)?", text)
+                if match:
+                    found[index] = match.group(0)
+            return found
+
+        fronts, backs = labels(front, "front"), labels(back, "back")
+        assert len(fronts) == 4 and len(backs) >= 3
+        for index, label in backs.items():  # each back is its own front's, in the mirrored column
+            assert label == fronts[index]
+            f, b = layout.fronts()[index], layout.backs()[index]
+            assert b.column == layout.columns - 1 - f.column and b.row == f.row
+
+
+def test_same_inputs_same_bytes(seed, monkeypatch):
+    project, catalog, fw = seed
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    assert api.cards(project, catalog, fw.id, card="poker").data == \
+        api.cards(project, catalog, fw.id, card="poker").data
+
+
+def test_cli_writes_out_cards(run, tmp_path):
+    (tmp_path / "framework" / "eng").mkdir(parents=True)
+    (tmp_path / "framework" / "eng" / "api.md").write_text(
+        "---\ntitle: API\nyaml: false\n---\n## Level 1\n### Craft\n- Writes handlers\n", encoding="utf-8")
+    result = run(["--root", str(tmp_path), "cards", "--card", "A7"])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "out" / "cards" / "eng-api.pdf").read_bytes().startswith(b"%PDF")
