@@ -154,10 +154,16 @@ def _back(categories, change, palette, kind: str) -> CardBack:
         colour = palette[cat_change.key]
         if cat_change.is_new and change.previous is not None:
             notes.append(f"{cat_change.title} is new at this level")
-        entries += [BackEntry(cat_change.title, colour, inline_html(c.text)) for c in cat_change.new]
-        if cat_change.carried:
+        if cat_change.carried:  # a real difference: name the new criteria
+            entries += [BackEntry(cat_change.title, colour, inline_html(c.text))
+                        for c in cat_change.new]
             notes.append(f"{cat_change.title}: {len(cat_change.carried)} as "
                          f"{level_label(change.previous)}")
+        elif cat_change.new:  # all new: they are on the front already
+            count = len(cat_change.new)
+            entries.append(BackEntry(cat_change.title, colour, Markup(
+                f"All {count} criteri{'on is' if count == 1 else 'a are'} new"
+                + (" at this level" if change.previous is not None else ""))))
     notes += [f"{title} is not listed at this level" for title in change.dropped]
     title = "New at this level" if change.previous is not None else "Where the framework starts"
     return CardBack("new", title, tuple(entries), tuple(notes))

@@ -15,7 +15,7 @@ from docgen.imposition import BLEED, CARD_SIZES, MM, plan
 from docgen.model import Framework
 from docgen.render import Rendered
 from docgen.render.cards import render_side
-from docgen.render.impose import Band, card_pages, impose
+from docgen.render.impose import Band, impose
 from docgen.templating import SearchPath
 
 # Type size a card starts from, by card size (smaller cards start smaller).
@@ -48,11 +48,10 @@ def make_cards(framework: Framework, settings: CardSettings) -> Rendered:
                                height_mm=height / MM, bleed_mm=BLEED / MM, back=settings.back,
                                colours=settings.colours, font_size=BASE_SIZE[settings.card])
         sides[side] = render_side(deck, settings.search_path)
-    front_pages, back_pages = card_pages(sides["front"].pdf), card_pages(sides["back"].pdf)
     cards, warnings = [], []
     for level in framework.levels:
-        fronts = [front_pages[i] for i in sides["front"].pages[level.number]]
-        backs = [back_pages[i] for i in sides["back"].pages[level.number]]
+        fronts = sides["front"].pages[level.number]
+        backs = sides["back"].pages[level.number]
         if settings.back == "blank":
             backs = []
         for index in range(max(len(fronts), len(backs))):
@@ -70,7 +69,7 @@ def make_cards(framework: Framework, settings: CardSettings) -> Rendered:
                            f"{settings.sheet if settings.per_sheet != 1 else 'single'} sheets",
                 "Creator": "docgen", "CreationDate": _pdf_date(settings.date_iso),
                 "ModDate": _pdf_date(settings.date_iso)}
-    band = Band(sides["front"].accent, sides["front"].band_mm * MM)
+    band = Band(deck.accent, deck.band_mm * MM)
     data = impose(cards, layout, band, metadata)
     refused = sides["front"].refused + sides["back"].refused
     warnings += [f"a template asked for {url}, which docgen does not load" for url in refused]

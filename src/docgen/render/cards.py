@@ -2,15 +2,19 @@
 
 A level is laid out at its deck's type size; while a level runs onto a
 second card, its size is lowered a step, down to `MIN_SIZE`.  What still
-does not fit continues on further cards, each marked "continued"
-(nothing is ever clipped).
+does not fit continues on further cards, each marked "continued" (nothing
+is ever clipped).  Each pass lays out only the levels still too long, and
+a level keeps the pages of the pass that fitted it.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+
+from pypdf import PageObject
 
 from docgen.cardcontext import CardDeck, with_font_sizes
+from docgen.render.impose import card_pages
 from docgen.render.pdf import LaidOut, lay_out
 from docgen.templating import SearchPath
 
@@ -21,27 +25,35 @@ TEMPLATE = "cards/cards.html"
 
 @dataclass(frozen=True)
 class CardPages:
-    """One side of a deck as PDF pages, and which pages belong to which level."""
+    """One side of a deck as PDF pages, by level."""
 
-    pdf: bytes
-    pages: dict[int, list[int]]  # level number → its 0-based pages, in order
+    pages: dict[int, list[PageObject]]  # level number → its card pages, in order
     sizes: dict[int, float]  # level number → the type size it was set in
     refused: tuple[str, ...]
-    accent: str  # the band's colour and height, drawn when the cards are imposed
-    band_mm: float
 
 
 def render_side(deck: CardDeck, search_path: SearchPath) -> CardPages:
     """Lay out every card of `deck`, shrinking overfull levels; return the pages."""
     sizes = {card.number: card.font_size for card in deck.cards}
-    while True:
-        laid = lay_out(search_path.render(TEMPLATE, deck=with_font_sizes(deck, sizes)), search_path)
-        pages = _pages_per_level(deck, laid)
-        overfull = [n for n, p in pages.items() if len(p) > 1 and sizes[n] > MIN_SIZE]
-        if not overfull:
-            return CardPages(laid.write(), pages, sizes, laid.refused, deck.accent, deck.band_mm)
-        for number in overfull:
-            sizes[number] = max(MIN_SIZE, round(sizes[number] - STEP, 2))
+    pending = [card.number for card in deck.cards]
+    fitted: dict[int, list[PageObject]] = {}
+    refused: list[str] = []
+    while pending:
+        part = replace(with_font_sizes(deck, sizes),
+                       cards=tuple(c for c in with_font_sizes(deck, sizes).cards
+                                   if c.number in pending))
+        laid = lay_out(search_path.render(TEMPLATE, deck=part), search_path)
+        refused += laid.refused
+        pages = card_pages(laid.write())
+        retry = []
+        for number, indexes in _pages_per_level(part, laid).items():
+            if len(indexes) > 1 and sizes[number] > MIN_SIZE:
+                sizes[number] = max(MIN_SIZE, round(sizes[number] - STEP, 2))
+                retry.append(number)
+            else:
+                fitted[number] = [pages[i] for i in indexes]
+        pending = retry
+    return CardPages(fitted, sizes, tuple(dict.fromkeys(refused)))
 
 
 def _pages_per_level(deck: CardDeck, laid: LaidOut) -> dict[int, list[int]]:

@@ -1,9 +1,9 @@
 """Card pages onto sheets: fronts and duplex backs, with crop marks (pypdf).
 
 Each card page (trim size plus bleed, as WeasyPrint writes it) is placed
-on a sheet at its slot of the `imposition.Layout`; a turned slot turns the
-card a quarter turn.  Crop marks are drawn as plain PDF lines in the sheet
-margin.  Output pages alternate front sheet, back sheet, for duplex.
+on a sheet at its slot of the `imposition.Layout` as a Form XObject (its
+content is referenced, not rewritten); a turned slot turns the card a
+quarter turn.  The band and the crop marks are plain PDF drawing.  Output pages alternate front sheet, back sheet, for duplex.
 """
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ import io
 from dataclasses import dataclass
 from typing import Optional, Sequence
 
-from pypdf import PageObject, PdfReader, PdfWriter, Transformation
-from pypdf.generic import DecodedStreamObject, NameObject, RectangleObject
+from pypdf import PageObject, PdfReader, PdfWriter
+from pypdf.generic import ArrayObject, DecodedStreamObject, DictionaryObject, NameObject, RectangleObject
 
 from docgen.imposition import Layout, Slot
 
@@ -34,16 +34,15 @@ def impose(cards: Sequence[Card], layout: Layout, band: Band, metadata: dict[str
     fronts, backs = layout.fronts(), layout.backs()
     for first in range(0, len(cards), layout.per_sheet):
         group = cards[first:first + layout.per_sheet]
-        front_sheet = _sheet(writer, layout)
-        back_sheet = _sheet(writer, layout)
+        front_sheet = _Sheet(writer, layout)
+        back_sheet = _Sheet(writer, layout)
         for (front, back), front_slot, back_slot in zip(group, fronts, backs):
             if front is not None:
-                _place(writer, front_sheet, front, front_slot, band, turn=90)
+                front_sheet.place(front, front_slot, band, turn=90)
             if back is not None:
-                _place(writer, back_sheet, back, back_slot, band, turn=-90)
+                back_sheet.place(back, back_slot, band, turn=-90)
         for sheet in (front_sheet, back_sheet):
-            _draw_marks(writer, sheet, layout)
-            sheet[NameObject("/TrimBox")] = RectangleObject(sheet.mediabox)
+            sheet.finish(layout)
     writer.add_metadata({f"/{key}": value for key, value in metadata.items()})
     buffer = io.BytesIO()
     writer.write(buffer)
@@ -55,50 +54,72 @@ def card_pages(pdf: bytes) -> list[PageObject]:
     return list(PdfReader(io.BytesIO(pdf)).pages)
 
 
-def _sheet(writer: PdfWriter, layout: Layout) -> PageObject:
-    return writer.add_blank_page(layout.sheet_width, layout.sheet_height)
+class _Sheet:
+    """A sheet being filled: each card goes on as a Form XObject, drawn where its slot is."""
+
+    def __init__(self, writer: PdfWriter, layout: Layout):
+        self.writer = writer
+        self.page = writer.add_blank_page(layout.sheet_width, layout.sheet_height)
+        self.xobjects = DictionaryObject()
+        self.operators: list[str] = []
+
+    def place(self, card: PageObject, slot: Slot, band: Band, turn: int) -> None:
+        """Draw `card` (and its band) with its trim box on `slot.trim`."""
+        name = f"/Card{len(self.xobjects)}"
+        self.xobjects[NameObject(name)] = self._xobject(card)
+        matrix = _matrix(card, slot, turn)
+        self.operators.append("q " + " ".join(f"{v:.4f}" for v in matrix) + " cm")
+        self.operators.append(_band_operators(card, band))
+        self.operators.append(f"{name} Do Q")
+
+    def finish(self, layout: Layout) -> None:
+        """Add the crop marks and write the sheet's content."""
+        self.operators += ["q 0.3 w 0 0 0 1 K"]  # thin lines in registration-safe black
+        self.operators += [f"{x1:.3f} {y1:.3f} m {x2:.3f} {y2:.3f} l S"
+                           for x1, y1, x2, y2 in layout.marks()]
+        self.operators.append("Q")
+        stream = DecodedStreamObject()
+        stream.set_data("\n".join(self.operators).encode("ascii"))
+        self.page[NameObject("/Contents")] = self.writer._add_object(stream)
+        self.page[NameObject("/Resources")] = DictionaryObject(
+            {NameObject("/XObject"): self.xobjects})
+        self.page[NameObject("/TrimBox")] = RectangleObject(self.page.mediabox)
+
+    def _xobject(self, card: PageObject):
+        form = DecodedStreamObject()
+        form.set_data(_content_bytes(card))
+        form[NameObject("/Type")] = NameObject("/XObject")
+        form[NameObject("/Subtype")] = NameObject("/Form")
+        form[NameObject("/BBox")] = RectangleObject(card.mediabox)
+        form[NameObject("/Resources")] = card["/Resources"].get_object().clone(self.writer)
+        return self.writer._add_object(form)
 
 
-def _place(writer: PdfWriter, sheet: PageObject, card: PageObject, slot: Slot, band: Band,
-           turn: int) -> None:
-    """Put `card` on `sheet` with its trim box on `slot.trim`, over its band."""
+def _content_bytes(page: PageObject) -> bytes:
+    contents = page.get("/Contents")
+    if contents is None:
+        return b""
+    contents = contents.get_object()
+    if isinstance(contents, ArrayObject):
+        return b"\n".join(part.get_object().get_data() for part in contents)
+    return contents.get_data()
+
+
+def _matrix(card: PageObject, slot: Slot, turn: int) -> tuple[float, ...]:
+    """The `cm` matrix that puts the card's trim origin on the slot, turned if the slot is."""
     trim = card.trimbox
-    origin_x, origin_y = float(trim.left), float(trim.bottom)
-    move = Transformation().translate(-origin_x, -origin_y)
-    if slot.turned:
-        width = float(trim.width)
-        height = float(trim.height)
-        if turn > 0:  # quarter turn anticlockwise: the card's top points to the sheet's left
-            move = move.rotate(90).translate(height, 0)
-        else:  # clockwise: the top points right
-            move = move.rotate(-90).translate(0, width)
-    move = move.translate(slot.trim.x, slot.trim.y)
-    sheet.merge_transformed_page(_band_page(writer, card, band), move, over=True, expand=False)
-    sheet.merge_transformed_page(card, move, over=True, expand=False)
+    ox, oy = float(trim.left), float(trim.bottom)
+    if not slot.turned:
+        return (1, 0, 0, 1, slot.trim.x - ox, slot.trim.y - oy)
+    width, height = float(trim.width), float(trim.height)
+    if turn > 0:  # quarter turn anticlockwise: the card's top points to the sheet's left
+        return (0, 1, -1, 0, slot.trim.x + height + oy, slot.trim.y - ox)
+    return (0, -1, 1, 0, slot.trim.x - oy, slot.trim.y + width + ox)  # clockwise: top to the right
 
 
-def _band_page(writer: PdfWriter, card: PageObject, band: Band) -> PageObject:
+def _band_operators(card: PageObject, band: Band) -> str:
     box, trim = card.mediabox, card.trimbox
     red, green, blue = (int(band.colour[i:i + 2], 16) / 255 for i in (1, 3, 5))
     bottom = float(trim.top) - band.height
-    ops = (f"q {red:.4f} {green:.4f} {blue:.4f} rg {float(box.left):.3f} {bottom:.3f} "
-           f"{float(box.width):.3f} {float(box.top) - bottom:.3f} re f Q")
-    return _page_of(writer, ops, box)
-
-
-def _draw_marks(writer: PdfWriter, sheet: PageObject, layout: Layout) -> None:
-    ops = ["q", "0.3 w", "0 0 0 1 K"]  # thin lines in registration-safe black
-    for x1, y1, x2, y2 in layout.marks():
-        ops.append(f"{x1:.3f} {y1:.3f} m {x2:.3f} {y2:.3f} l S")
-    ops.append("Q")
-    sheet.merge_page(_page_of(writer, "\n".join(ops), sheet.mediabox), over=True)
-
-
-def _page_of(writer: PdfWriter, operators: str, box: RectangleObject) -> PageObject:
-    """A page whose only content is the given PDF drawing operators."""
-    stream = DecodedStreamObject()
-    stream.set_data(operators.encode("ascii"))
-    page = PageObject.create_blank_page(writer, float(box.width), float(box.height))
-    page.mediabox = RectangleObject(box)
-    page[NameObject("/Contents")] = writer._add_object(stream)
-    return page
+    return (f"q {red:.4f} {green:.4f} {blue:.4f} rg {float(box.left):.3f} {bottom:.3f} "
+            f"{float(box.width):.3f} {float(box.top) - bottom:.3f} re f Q")
