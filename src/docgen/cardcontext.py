@@ -159,6 +159,11 @@ def _back(categories, change, palette, kind: str) -> CardBack:
                         for c in cat_change.new]
             notes.append(f"{cat_change.title}: {len(cat_change.carried)} as "
                          f"{level_label(change.previous)}")
+        elif cat_change.prose_only:
+            entries.append(BackEntry(cat_change.title, colour, Markup(
+                "Described on the front" if change.previous is None
+                else "New description" if cat_change.prose_changed
+                else f"Same description as {level_label(change.previous)}")))
         elif cat_change.new:  # all new: they are on the front already
             count = len(cat_change.new)
             entries.append(BackEntry(cat_change.title, colour, Markup(
