@@ -142,3 +142,18 @@ def test_cli_writes_out_cards(run, tmp_path):
     result = run(["--root", str(tmp_path), "cards", "--card", "A7"])
     assert result.exit_code == 0, result.output
     assert (tmp_path / "out" / "cards" / "eng-api.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_configured_category_colours_win_and_the_rest_come_from_the_palette(seed, tmp_path):
+    from docgen.cardcontext import DEFAULT_PALETTE, category_colours
+    from docgen.config import load_config
+    from docgen.errors import ConfigError
+
+    _, _, fw = seed
+    colours = category_colours(fw, {"mastery": "#123456"})
+    assert colours["mastery"] == "#123456"
+    assert colours["impact"] == DEFAULT_PALETTE[1]
+    assert len(set(colours.values())) == len(colours)
+    (tmp_path / "docgen.toml").write_text('[colours]\nmastery = "blue"\n')
+    with pytest.raises(ConfigError, match=r"docgen.toml:2:1: error: colour of 'mastery'"):
+        load_config(tmp_path)
