@@ -18,8 +18,11 @@ from docgen.errors import Problem, ProblemsError, Severity, UnknownFrameworkErro
 from docgen.export import export_document
 from docgen.ids import assign_ids
 from docgen.inherit import complete
-from docgen.load import discover, load_frameworks
-from docgen.model import Framework
+from docgen.assess import validate_assessment
+from docgen.load import discover, display_path, load_assessments, load_frameworks, split_paths
+from docgen.load.assessment_csv import assessment_from_csv
+from docgen.model import Assessment, Framework, Person
+from docgen.render.assessment_yaml import assessment_yaml
 from docgen.handbook import HandbookSettings, make_handbook, read_logo
 from docgen.cards import CardSettings, make_cards
 from docgen.output import safe_output_path, write_atomic
@@ -42,6 +45,11 @@ class Project:
         return self.root / self.config.frameworks
 
     @property
+    def assessments_dir(self) -> Path:
+        """The folder holding assessment files."""
+        return self.root / self.config.assessments
+
+    @property
     def out_dir(self) -> Path:
         """The folder documents are written to."""
         return self.root / self.config.out
@@ -53,6 +61,7 @@ class Catalog:
 
     frameworks: tuple[Framework, ...]
     problems: tuple[Problem, ...]
+    assessments: tuple[Assessment, ...] = ()
 
     @property
     def errors(self) -> tuple[Problem, ...]:
@@ -89,9 +98,20 @@ def open_project(root: Optional[Path] = None, config_file: Optional[Path] = None
 
 
 def load_catalog(project: Project, paths: Optional[Sequence[Path]] = None) -> Catalog:
-    """Load, complete and validate the frameworks at `paths` (default: the framework folder)."""
+    """Load, complete and validate frameworks and assessments.
+
+    `paths` are framework and assessment files or folders; by default the
+    project's framework folder and, when it exists, its assessment folder.
+    Assessments are always checked against the project's frameworks.
+    """
     problems: list[Problem] = []
-    sources = discover(paths or [project.framework_dir], problems, project.framework_dir)
+    if paths:
+        framework_paths, assessment_paths = split_paths(paths)
+        framework_paths = framework_paths or [project.framework_dir]
+    else:
+        framework_paths = [project.framework_dir]
+        assessment_paths = [project.assessments_dir] if project.assessments_dir.is_dir() else []
+    sources = discover(framework_paths, problems, project.framework_dir)
     loaded = load_frameworks(sources)
     problems += loaded.problems
     completed, inherit_problems = complete(loaded.files, project.config.levels)
@@ -102,7 +122,12 @@ def load_catalog(project: Project, paths: Optional[Sequence[Path]] = None) -> Ca
         problems += id_problems
         frameworks.append(framework)
     problems += validate(frameworks)
-    return Catalog(tuple(frameworks), tuple(problems))
+    assessments = load_assessments(assessment_paths, problems)
+    config = project.config
+    for assessment in assessments:
+        problems += validate_assessment(assessment, frameworks, config.rating_scale,
+                                        config.rating_met)
+    return Catalog(tuple(frameworks), tuple(problems), tuple(assessments))
 
 
 def load_clean_catalog(project: Project) -> Catalog:
@@ -170,6 +195,34 @@ def cards(project: Project, catalog: Catalog, framework_id: str, *, card: Option
 def cards_path(project: Project, framework_id: str) -> Path:
     """Where the cards of a framework go: `out/cards/<framework-id-slug>.pdf`."""
     return safe_output_path(project.out_dir / "cards", framework_id, suffix=".pdf")
+
+
+def blank_assessment(project: Project, catalog: Catalog, framework_id: str, level: int,
+                     candidate: str = "") -> str:
+    """The YAML text of a blank assessment listing every criterion of `level`."""
+    framework = catalog.framework(framework_id)
+    if framework.level(level) is None:
+        raise UnknownFrameworkError(f"{framework_id} has no Level {level} (levels: "
+                                    f"{', '.join(str(lv.number) for lv in framework.levels)})")
+    config = project.config
+    return assessment_yaml(framework, level, config.rating_scale, config.rating_met,
+                           candidate=candidate)
+
+
+def import_assessment(project: Project, catalog: Catalog, csv_file: Path, *, framework_id: str,
+                      candidate: Person, current_level: int, target_level: int) -> str:
+    """An assessment file (YAML text) from ratings kept in a CSV file; errors if they are wrong."""
+    framework = catalog.framework(framework_id)
+    assessment = assessment_from_csv(csv_file, display_path(csv_file), framework_id=framework_id,
+                                     candidate=candidate, current_level=current_level,
+                                     target_level=target_level)
+    config = project.config
+    problems = validate_assessment(assessment, [framework], config.rating_scale,
+                                   config.rating_met)
+    if any(p.severity is Severity.ERROR for p in problems):
+        raise ProblemsError(problems)
+    return assessment_yaml(framework, target_level, config.rating_scale, config.rating_met,
+                           assessment)
 
 
 def write_handbook(project: Project, document: Rendered, target: Optional[Path], fmt: str) -> Path:

@@ -18,6 +18,7 @@ from docgen.errors import DocgenError, Problem, ProblemsError, Severity
 from docgen.cardcontext import BACKS
 from docgen.handbook import FORMATS as HANDBOOK_FORMATS
 from docgen.imposition import CARD_SIZES
+from docgen.model import Person
 from docgen.render.pdf import PDF_VARIANTS
 from docgen.report import FORMATS, format_problems, summary
 
@@ -236,6 +237,67 @@ def cards(settings: Settings, framework_ids: tuple[str, ...], card: Optional[str
             _echo(f"docgen: wrote {path} ({document.pages} sheets)", err=True)
 
 
+@cli.group()
+def assessment() -> None:
+    """Assessment files: start a blank one, or import ratings from a spreadsheet.
+
+    \b
+    Example:
+      docgen assessment init --framework engineering/backend --level 3 -o assessments/ada.yaml
+    """
+
+
+@assessment.command(name="init")
+@click.option("--framework", "framework_id", metavar="ID", required=True, help="Framework id.")
+@click.option("--level", type=int, required=True, help="The target level.")
+@click.option("--candidate", default="", help="The candidate's name.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write here (default: standard output).")
+@click.pass_obj
+def assessment_init(settings: Settings, framework_id: str, level: int, candidate: str,
+                    output: Optional[Path]) -> None:
+    """Write a blank assessment: every criterion of the level, with its id and text.
+
+    \b
+    Example:
+      docgen assessment init --framework engineering/backend --level 3 --candidate "Ada Lovelace"
+    """
+    project = settings.project()
+    text = api.blank_assessment(project, _clean_catalog(settings, project), framework_id, level,
+                                candidate)
+    _emit(settings, text, output)
+
+
+@assessment.command(name="import")
+@click.argument("csv_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--framework", "framework_id", metavar="ID", required=True, help="Framework id.")
+@click.option("--candidate", required=True, help="The candidate's name.")
+@click.option("--role", default="", help="The candidate's role.")
+@click.option("--team", default="", help="The candidate's team.")
+@click.option("--current", "current_level", type=int, required=True, help="The current level.")
+@click.option("--target", "target_level", type=int, required=True, help="The target level.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write here (default: standard output).")
+@click.pass_obj
+def assessment_import(settings: Settings, csv_file: Path, framework_id: str, candidate: str,
+                      role: str, team: str, current_level: int, target_level: int,
+                      output: Optional[Path]) -> None:
+    """Make an assessment file from a CSV of ratings (columns: criterion, self, manager,
+    evidence, links, comments).
+
+    \b
+    Example:
+      docgen assessment import ada.csv --framework engineering/backend \\
+          --candidate "Ada Lovelace" --current 2 --target 3 -o assessments/ada.yaml
+    """
+    project = settings.project()
+    text = api.import_assessment(project, _clean_catalog(settings, project), csv_file,
+                                 framework_id=framework_id,
+                                 candidate=Person(candidate, role, team),
+                                 current_level=current_level, target_level=target_level)
+    _emit(settings, text, output)
+
+
 def main() -> None:
     """Entry point of the `docgen` console script."""
     cli(prog_name="docgen")
@@ -254,6 +316,15 @@ def _clean_catalog(settings: Settings, project: Optional[api.Project] = None) ->
 def _show_problems(problems: tuple[Problem, ...] | list[Problem], err: bool) -> None:
     if problems:
         _echo(format_problems(problems), err=err)
+
+
+def _emit(settings: Settings, text: str, output: Optional[Path]) -> None:
+    if output is None:
+        click.echo(text, nl=False)
+        return
+    api.write_atomic(output, text.encode("utf-8"))
+    if settings.verbosity >= 0:
+        _echo(f"docgen: wrote {output}", err=True)
 
 
 def _short(text: str, width: int = 60) -> str:

@@ -38,6 +38,15 @@ class Config:
         "help": 'back of a level card: "examples" (examples and quotes), "new" (new at this '
                 'level), "auto" (examples where the level has any, else new) or "blank"',
         "choices": ("auto", "examples", "new", "blank")})
+    assessments: str = field(default="assessments", metadata={
+        "help": "folder of assessment files (one per promotion case), relative to the root"})
+    rating_scale: tuple[str, ...] = field(
+        default=("not yet", "developing", "consistently", "exceeds"),
+        metadata={"help": "the ratings an assessor may give, lowest first"})
+    rating_met: tuple[str, ...] = field(default=("consistently", "exceeds"), metadata={
+        "help": "the ratings that count as meeting a criterion"})
+    docx_template: str = field(default="", metadata={
+        "help": "a branded .docx with Jinja tags to render packets with (docxtpl)"})
     colours: Mapping[str, str] = field(default_factory=dict, metadata={
         "help": 'category colours by category key, e.g. [colours] then mastery = "#1d4f73"'})
     templates: str = field(default="", metadata={
@@ -110,12 +119,21 @@ def _from_table(table: Mapping[str, Any], path: Path) -> Config:
             values[key] = _level_names(value, path)
         elif key == "colours":
             values[key] = _colours(value, path)
+        elif key in ("rating_scale", "rating_met"):
+            if not (isinstance(value, list) and value and all(isinstance(v, str) for v in value)):
+                raise ConfigError(f"{_where(path, key)}: error: '{key}' must be a list of "
+                                  'texts, e.g. ["not yet", "developing", "consistently"]')
+            values[key] = tuple(value)
         elif not isinstance(value, str):
             raise ConfigError(f"{_where(path, key)}: error: '{key}' must be text")
         else:
             values[key] = value
     config = Config(**values)
     validate_choices(config, lambda key: _where(path, key))
+    unknown = [r for r in config.rating_met if r not in config.rating_scale]
+    if unknown:
+        raise ConfigError(f"{_where(path, 'rating_met')}: error: 'rating_met' names "
+                          f"{', '.join(unknown)}, which 'rating_scale' does not have")
     return config
 
 

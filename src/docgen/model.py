@@ -126,3 +126,54 @@ class Framework:
     def level(self, number: int) -> Optional[Level]:
         """The level with this number, or None."""
         return next((lv for lv in self.levels if lv.number == number), None)
+
+
+@dataclass(frozen=True)
+class Person:
+    """Someone named in an assessment: the candidate or an assessor."""
+
+    name: str
+    role: str = ""
+    team: str = ""
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """A piece of evidence: text, and a link when there is one."""
+
+    text: str
+    url: str = ""
+
+
+@dataclass(frozen=True)
+class Rating:
+    """The ratings and evidence for one criterion."""
+
+    criterion_id: str
+    location: Location
+    self_rating: Optional[str] = None
+    manager_rating: Optional[str] = None
+    evidence: tuple[Evidence, ...] = ()
+    comments: str = ""
+
+
+@dataclass(frozen=True)
+class Assessment:
+    """One person's promotion case against one framework."""
+
+    source: str
+    location: Location
+    framework_id: str
+    candidate: Person
+    current_level: int
+    target_level: int
+    framework_location: Location
+    target_location: Location
+    period: str = ""
+    assessors: tuple[Person, ...] = ()
+    summary: str = ""
+    ratings: tuple[Rating, ...] = ()
+
+    def rating(self, criterion_id: str) -> Optional[Rating]:
+        """The rating of a criterion, or None when it is not rated."""
+        return next((r for r in self.ratings if r.criterion_id == criterion_id), None)

@@ -13,9 +13,12 @@ from pathlib import Path
 from typing import Iterable
 
 from docgen.errors import Location, Problem, Severity, SourceError
+from docgen.load.assessment_file import ASSESSMENT_SUFFIXES, load_assessment
 from docgen.load.framework_file import LoadedFile, load_framework_file
+from docgen.model import Assessment
 
-__all__ = ["FrameworkSource", "LoadResult", "discover", "load_frameworks", "display_path"]
+__all__ = ["FrameworkSource", "LoadResult", "discover", "load_frameworks", "display_path",
+           "split_paths", "load_assessments"]
 
 
 @dataclass(frozen=True)
@@ -42,6 +45,49 @@ def display_path(path: Path) -> str:
     except ValueError:
         return str(path)
     return str(path) if relative.startswith("..") else relative
+
+
+def split_paths(paths: Iterable[Path]) -> tuple[list[Path], list[Path]]:
+    """Paths given on the command line as (framework paths, assessment paths).
+
+    A folder counts for what it holds: frameworks are its `*.md` files,
+    assessments its `*.yaml`, `*.yml` and `*.json` files.  A folder with
+    neither is taken as a framework folder (and reported as empty).
+    """
+    frameworks, assessments = [], []
+    for path in paths:
+        if path.is_dir():
+            suffixes = {p.suffix.lower() for p in path.rglob("*") if p.is_file()}
+            if ".md" in suffixes or not suffixes & set(ASSESSMENT_SUFFIXES):
+                frameworks.append(path)
+            if suffixes & set(ASSESSMENT_SUFFIXES):
+                assessments.append(path)
+        elif path.suffix.lower() in ASSESSMENT_SUFFIXES:
+            assessments.append(path)
+        else:
+            frameworks.append(path)
+    return frameworks, assessments
+
+
+def load_assessments(paths: Iterable[Path], problems: list[Problem]) -> list[Assessment]:
+    """Every assessment file at `paths` (folders searched recursively), read for its shape."""
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files += sorted(p for p in path.rglob("*") if p.suffix.lower() in ASSESSMENT_SUFFIXES
+                            and p.is_file())
+        elif path.is_file():
+            files.append(path)
+        else:
+            problems.append(Problem(Location(display_path(path)), Severity.ERROR,
+                                    "no such assessment file or folder", code="missing-path"))
+    assessments = []
+    for file in files:
+        try:
+            assessments.append(load_assessment(file, display_path(file), problems))
+        except SourceError as exc:
+            problems.append(exc.problem)
+    return assessments
 
 
 def discover(paths: Iterable[Path], problems: list[Problem],

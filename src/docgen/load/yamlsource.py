@@ -23,7 +23,8 @@ from docgen.errors import Location, Problem, Severity, SourceError
 # any other `- word: text` item is a sentence with a colon in it.
 STRUCTURAL_KEYS = frozenset(
     {"name", "title", "level", "content", "criteria", "exampleCriteria", "examples",
-     "description", "id", "text", "criterion", "self", "manager", "evidence", "url", "label"}
+     "description", "id", "text", "criterion", "self", "manager", "evidence", "url", "label",
+     "link", "role", "team", "comments"}
 )
 _TAB_AFTER_DASH = re.compile(r"^( *-)\t+", re.MULTILINE)
 _PLAIN_ITEM_WITH_COLON = re.compile(r"^( *- +)([^\s\"'{\[|>&*!#-][^\n]*?: [^\n]*)$", re.MULTILINE)

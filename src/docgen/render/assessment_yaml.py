@@ -1,0 +1,74 @@
+"""Assessment files written out: a blank one for a level, or one imported from CSV.
+
+Strings are written as JSON strings, which YAML reads the same way, so no
+text from a framework or a spreadsheet can change the file's structure.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Mapping, Optional, Sequence
+
+from docgen.model import Assessment, Framework, Rating
+
+
+def assessment_yaml(framework: Framework, target_level: int, scale: Sequence[str],
+                    met: Sequence[str], assessment: Optional[Assessment] = None,
+                    candidate: str = "") -> str:
+    """The YAML text of an assessment: every criterion of `target_level`, filled where known."""
+    level = framework.level(target_level)
+    if level is None:
+        raise ValueError(f"{framework.id} has no Level {target_level}")
+    ratings: Mapping[str, Rating] = {r.criterion_id: r for r in assessment.ratings} \
+        if assessment else {}
+    person = assessment.candidate if assessment else None
+    lines = [
+        f"# Promotion case for Level {target_level} of {_one_line(framework.title)} ({framework.id}).",
+        f"# Ratings, lowest first: {', '.join(scale)}. Met: {', '.join(met)}.",
+        "# For each criterion give self and manager ratings, evidence (text, and a url",
+        "# where there is one) and comments. Check it with: docgen check FILE",
+        f"framework: {_q(framework.id)}",
+        "candidate:",
+        f"  name: {_q(person.name if person else candidate)}",
+        f"  role: {_q(person.role if person else '')}",
+        f"  team: {_q(person.team if person else '')}",
+        f"current_level: {assessment.current_level if assessment else max(target_level - 1, 0)}",
+        f"target_level: {target_level}",
+        f"period: {_q(assessment.period if assessment else '')}",
+        "assessors:",
+    ]
+    assessors = assessment.assessors if assessment and assessment.assessors else ()
+    for assessor in assessors or (None,):
+        lines += [f"  - name: {_q(assessor.name if assessor else '')}",
+                  f"    role: {_q(assessor.role if assessor else '')}"]
+    lines += [f"summary: {_q(assessment.summary if assessment else '')}", "ratings:"]
+    for category in level.categories:
+        lines.append(f"  # ── {_one_line(category.title)}")
+        for criterion in category.criteria:
+            lines += _rating_lines(criterion.id, criterion.text, ratings.get(criterion.id))
+    return "\n".join(lines) + "\n"
+
+
+def _rating_lines(criterion_id: str, text: str, rating: Optional[Rating]) -> list[str]:
+    lines = [f"  # {_one_line(text)}", f"  {criterion_id}:",
+             f"    self: {_q(rating.self_rating) if rating and rating.self_rating else ''}".rstrip(),
+             f"    manager: {_q(rating.manager_rating) if rating and rating.manager_rating else ''}"
+             .rstrip()]
+    if rating and rating.evidence:
+        lines.append("    evidence:")
+        for item in rating.evidence:
+            lines.append(f"      - text: {_q(item.text)}")
+            if item.url:
+                lines.append(f"        url: {_q(item.url)}")
+    else:
+        lines.append("    evidence: []")
+    lines.append(f"    comments: {_q(rating.comments if rating else '')}")
+    return lines
+
+
+def _q(text: str) -> str:
+    return json.dumps(text, ensure_ascii=False)
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
