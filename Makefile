@@ -7,10 +7,11 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 PYTEST_ARGS ?=
 
-.PHONY: build test system-deps clean
+.PHONY: build test clean
 
 ## build: check framework/ and build the documents into out/
-build: $(VENV)/.installed-run system-deps
+build: $(VENV)/.installed-run
+	@sh scripts/system-deps.sh run
 	$(BIN)/docgen check
 	$(BIN)/docgen export -o out/model.json
 	$(BIN)/docgen handbook --format pdf
@@ -18,7 +19,8 @@ build: $(VENV)/.installed-run system-deps
 	$(BIN)/docgen cards
 
 ## test: run the whole test suite
-test: $(VENV)/.installed-test system-deps
+test: $(VENV)/.installed-test
+	@sh scripts/system-deps.sh test
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 $(VENV)/bin/python:
@@ -32,9 +34,6 @@ $(VENV)/.installed-run: pyproject.toml | $(VENV)/bin/python
 $(VENV)/.installed-test: pyproject.toml | $(VENV)/bin/python
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@ $(VENV)/.installed-run
-
-system-deps:
-	@sh scripts/system-deps.sh
 
 clean:
 	rm -rf out $(VENV) build *.egg-info src/*.egg-info .pytest_cache

@@ -25,7 +25,9 @@ from docgen.model import Assessment, Framework, Person
 from docgen.render.assessment_yaml import assessment_yaml
 from docgen.handbook import HandbookSettings, make_handbook, read_logo
 from docgen.cards import CardSettings, make_cards
+from docgen.errors import ConfigError
 from docgen.output import safe_output_path, write_atomic
+from docgen.packets import PacketSettings, packet_context, render_packet
 from docgen.render import Rendered
 from docgen.sourcedate import source_date
 from docgen.templating import SearchPath
@@ -195,6 +197,45 @@ def cards(project: Project, catalog: Catalog, framework_id: str, *, card: Option
 def cards_path(project: Project, framework_id: str) -> Path:
     """Where the cards of a framework go: `out/cards/<framework-id-slug>.pdf`."""
     return safe_output_path(project.out_dir / "cards", framework_id, suffix=".pdf")
+
+
+def packet_settings(project: Project, templates: Optional[Sequence[Path]] = None,
+                    docx_template: Optional[Path] = None) -> PacketSettings:
+    """What packets of this project need besides the framework and the assessment."""
+    base = handbook_settings(project, templates)
+    config = project.config
+    chosen = docx_template or (project.root / config.docx_template if config.docx_template
+                               else None)
+    if chosen is not None and not Path(chosen).is_file():
+        raise ConfigError(f"{chosen}: no such Word template")
+    return PacketSettings(search_path=base.search_path, organisation=config.organisation,
+                          paper=config.paper, lang=config.lang, date=base.date,
+                          scale=config.rating_scale, met=config.rating_met,
+                          docx_template=Path(chosen) if chosen else None)
+
+
+def packet_folder(out_dir: Path, assessment: Assessment) -> Path:
+    """`<out>/packets/<candidate-slug>/`, always inside `out_dir` whatever the name says."""
+    name = assessment.candidate.name or Path(assessment.source).stem
+    return safe_output_path(out_dir / "packets", name)
+
+
+def case_template(project: Project, catalog: Catalog, framework_id: str, level: int,
+                  templates: Optional[Sequence[Path]] = None,
+                  docx_template: Optional[Path] = None) -> Rendered:
+    """The blank Word promotion case for a level."""
+    framework = catalog.framework(framework_id)
+    if framework.level(level) is None:
+        raise UnknownFrameworkError(f"{framework_id} has no Level {level}")
+    settings = packet_settings(project, templates, docx_template)
+    return render_packet(packet_context(framework, None, settings, level), settings,
+                         ("docx",))["docx"]
+
+
+def case_template_path(project: Project, framework_id: str, level: int) -> Path:
+    """`out/case-templates/<framework-id-slug>-L<N>.docx`."""
+    return safe_output_path(project.out_dir / "case-templates", f"{framework_id}-L{level}",
+                            suffix=".docx")
 
 
 def blank_assessment(project: Project, catalog: Catalog, framework_id: str, level: int,

@@ -19,6 +19,8 @@ from docgen.cardcontext import BACKS
 from docgen.handbook import FORMATS as HANDBOOK_FORMATS
 from docgen.imposition import CARD_SIZES
 from docgen.model import Person
+from docgen.packetrun import PacketJob, make_packets
+from docgen.packets import PACKET_FORMATS
 from docgen.render.pdf import PDF_VARIANTS
 from docgen.report import FORMATS, format_problems, summary
 
@@ -237,6 +239,76 @@ def cards(settings: Settings, framework_ids: tuple[str, ...], card: Optional[str
             _echo(f"docgen: wrote {path} ({document.pages} sheets)", err=True)
 
 
+@cli.command()
+@click.argument("assessments", nargs=-1, required=True,
+                type=click.Path(exists=True, path_type=Path))
+@click.option("--format", "formats", default="docx,pdf", show_default=True,
+              help="Comma-separated: docx, pdf.")
+@click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Output folder (default: out/); packets go to <folder>/packets/<candidate>/.")
+@click.option("-j", "--jobs", type=click.IntRange(min=0), default=0,
+              help="Processes to use (default: one per core).")
+@click.option("--docx-template", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              default=None, help="Your branded .docx with Jinja tags (docxtpl).")
+@click.pass_obj
+def packet(settings: Settings, assessments: tuple[Path, ...], formats: str,
+           output: Optional[Path], jobs: int, docx_template: Optional[Path]) -> None:
+    """Make promotion packets: a Word document and a PDF per assessment.
+
+    ASSESSMENTS are assessment files or folders of them.
+
+    \b
+    Example:
+      docgen packet assessments/ -j 2
+      docgen packet assessments/ada.yaml --format pdf -o build/
+    """
+    chosen = tuple(f.strip() for f in formats.split(",") if f.strip())
+    unknown = [f for f in chosen if f not in PACKET_FORMATS]
+    if unknown or not chosen:
+        raise click.BadParameter(f"choose from {', '.join(PACKET_FORMATS)}", param_hint="--format")
+    project = settings.project()
+    catalog = api.load_catalog(project, [project.framework_dir, *assessments])
+    if catalog.errors:
+        raise ProblemsError(catalog.problems)
+    packet_config = api.packet_settings(project, docx_template=docx_template)
+    out_dir = output or project.out_dir
+    jobs_list = [PacketJob(catalog.framework(a.framework_id), a, api.packet_folder(out_dir, a))
+                 for a in catalog.assessments]
+    results = make_packets(jobs_list, packet_config, chosen, jobs)
+    for index, result in _progress(settings, results, len(jobs_list), "packets"):
+        for warning in result.warnings:
+            _echo(f"docgen: warning: {result.source}: {warning}", err=True)
+        if settings.verbosity > 0 or (settings.verbosity == 0 and not _interactive()):
+            _echo(f"docgen: [{index}/{len(jobs_list)}] {result.source} → "
+                  f"{', '.join(str(p) for p in result.paths)}", err=True)
+
+
+@cli.command(name="case-template")
+@click.option("--framework", "framework_id", metavar="ID", required=True, help="Framework id.")
+@click.option("--level", type=int, required=True, help="The level of the promotion case.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Write here (default: out/case-templates/<framework>-L<N>.docx).")
+@click.option("--docx-template", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+              default=None, help="Your branded .docx with Jinja tags (docxtpl).")
+@click.pass_obj
+def case_template(settings: Settings, framework_id: str, level: int, output: Optional[Path],
+                  docx_template: Optional[Path]) -> None:
+    """Write a blank Word promotion case for a level, with fields to fill in.
+
+    \b
+    Example:
+      docgen case-template --framework engineering/backend --level 3
+    """
+    project = settings.project()
+    catalog = _clean_catalog(settings, project)
+    document = api.case_template(project, catalog, framework_id, level,
+                                 docx_template=docx_template)
+    path = api.write_atomic(output or api.case_template_path(project, framework_id, level),
+                            document.data)
+    if settings.verbosity >= 0:
+        _echo(f"docgen: wrote {path}", err=True)
+
+
 @cli.group()
 def assessment() -> None:
     """Assessment files: start a blank one, or import ratings from a spreadsheet.
@@ -316,6 +388,21 @@ def _clean_catalog(settings: Settings, project: Optional[api.Project] = None) ->
 def _show_problems(problems: tuple[Problem, ...] | list[Problem], err: bool) -> None:
     if problems:
         _echo(format_problems(problems), err=err)
+
+
+def _interactive() -> bool:
+    """True when a person watches: stderr is a terminal and this is not CI."""
+    return sys.stderr.isatty() and not os.environ.get("CI")
+
+
+def _progress(settings: Settings, items, total: int, label: str):
+    """Enumerate `items` from 1, with a progress bar when a person watches."""
+    if settings.verbosity >= 0 and _interactive() and total > 1:
+        with click.progressbar(items, length=total, label=f"docgen: {label}",
+                               file=sys.stderr) as bar:
+            yield from enumerate(bar, start=1)
+    else:
+        yield from enumerate(items, start=1)
 
 
 def _emit(settings: Settings, text: str, output: Optional[Path]) -> None:

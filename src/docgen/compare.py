@@ -60,6 +60,11 @@ def level_changes(framework: Framework) -> tuple[LevelChange, ...]:
     return tuple(changes)
 
 
+def compare_levels(level: Level, previous: Optional[Level]) -> LevelChange:
+    """What `level` adds over `previous` (any two levels, not only neighbours)."""
+    return _compare(level, previous)
+
+
 def _compare(level: Level, previous: Optional[Level]) -> LevelChange:
     before = {c.key: c for c in previous.categories} if previous else {}
     categories = tuple(_compare_category(c, before.get(c.key)) for c in level.categories)
