@@ -1,0 +1,219 @@
+"""Promotion packets and case templates, read back from .docx and PDF."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+
+import docx
+import pytest
+from conftest import FIXTURES, REPO, pdf_pages_text, squash
+
+from docgen import api
+from docgen.model import Person
+from docgen.packets import packet_context, render_packet
+
+ADA = FIXTURES / "assessments" / "ada.yaml"
+
+
+@pytest.fixture(scope="module")
+def project():
+    return api.open_project(REPO)
+
+
+@pytest.fixture(scope="module")
+def catalog(project):
+    return api.load_catalog(project, [project.framework_dir, ADA])
+
+
+@pytest.fixture(scope="module")
+def rendered(project, catalog):
+    settings = api.packet_settings(project)
+    (ada,) = catalog.assessments
+    return render_packet(packet_context(catalog.frameworks[0], ada, settings), settings)
+
+
+@pytest.fixture(scope="module")
+def word(rendered):
+    return docx.Document(io.BytesIO(rendered["docx"].data))
+
+
+def headings(document, style):
+    return [p.text for p in document.paragraphs if p.style.name == style]
+
+
+def test_word_structure_uses_real_styles(word):
+    assert headings(word, "Title") == ["Promotion case"]
+    assert headings(word, "Heading 1") == ["Contents", "Summary", "Criteria of Level 3", "Gaps",
+                                           "Candidate's summary", "Sign-off"]
+    assert headings(word, "Heading 2") == ["Mastery", "Impact", "Influence",
+                                           "Communication & Feedback", "Leadership",
+                                           "What Level 3 adds over Level 2"]
+
+
+def test_word_cover_table_and_rating_cells(word):
+    cover = {row.cells[0].text: row.cells[1].text for row in word.tables[0].rows}
+    assert cover["Candidate"] == "Ada Lovelace" and cover["Team"] == "Payments"
+    assert cover["Target level"] == "Level 3"
+    assert cover["Assessors"] == "Grace Hopper (Engineering Manager), Katherine Johnson"
+    summary = word.tables[1]
+    assert [c.text for c in summary.rows[-1].cells] == ["Overall", "25", "3", "2"]
+    mastery = word.tables[2]
+    assert [c.text for c in mastery.rows[0].cells] == ["Criterion", "Self", "Manager", "Evidence",
+                                                       "Comments"]
+    go = mastery.rows[1].cells
+    assert go[0].text == "Writes idiomatic Go code"
+    assert (go[1].text, go[2].text, go[4].text) == ("consistently", "exceeds", "Strong, idiomatic code.")
+    assert "Ledger service rewrite" in go[3].text and "Reviews cited in the Q3 review" in go[3].text
+    for table in word.tables[1:]:  # header rows repeat on every page
+        assert table.rows[0]._tr.xpath("./w:trPr/w:tblHeader")
+
+
+def test_word_fields_and_properties(word, rendered):
+    xml = zipfile.ZipFile(io.BytesIO(rendered["docx"].data))
+    footer = xml.read("word/footer1.xml").decode()
+    assert "PAGE" in footer and "NUMPAGES" in footer
+    assert "TOC \\o" in xml.read("word/document.xml").decode()
+    assert "updateFields" in xml.read("word/settings.xml").decode()
+    props = word.core_properties
+    assert props.title == "Promotion case: Ada Lovelace"
+    assert props.subject.startswith("🛠️ Backend Engineering Framework, Level 2 → Level 3")
+    assert props.created == props.modified
+    section = word.sections[0]
+    assert round(section.page_width.mm) == 210 and round(section.page_height.mm) == 297
+
+
+def test_unsafe_text_and_links_stay_text(word, rendered):
+    leadership = word.tables[6]
+    evidence = leadership.rows[1].cells[3].text
+    assert "<script>alert(1)</script> {{ 7*7 }}" in evidence
+    assert "javascript:alert(1)" in evidence and "file:///etc/passwd" in evidence
+    rels = zipfile.ZipFile(io.BytesIO(rendered["docx"].data)).read(
+        "word/_rels/document.xml.rels").decode()
+    assert "https://example.com/pr/1" in rels
+    assert "javascript:" not in rels and "file:" not in rels
+    text = squash(" ".join(pdf_pages_text(rendered["pdf"].data)))
+    assert "<script>alert(1)</script> {{ 7*7 }}" in text
+    assert "javascript:alert(1)" in text
+
+
+def table_cells(pdf_bytes: bytes) -> set[str]:
+    """Every table cell's text in a PDF, whitespace folded."""
+    import pdfplumber
+
+    with pdfplumber.open(io.BytesIO(pdf_bytes)) as pdf:
+        return {squash(cell.replace("-\n", "-")) for page in pdf.pages
+                for table in page.extract_tables() for row in table for cell in row if cell}
+
+
+def test_pdf_has_the_same_content(rendered, catalog):
+    text = squash(" ".join(pdf_pages_text(rendered["pdf"].data)))
+    cells = table_cells(rendered["pdf"].data)
+    for criterion in catalog.frameworks[0].level(3).criteria():
+        assert squash(criterion.text.split(" [")[0].split("[")[0]) in " ".join(cells)
+    assert "CONFIDENTIAL" in text and "Ada Lovelace" in text
+    assert "Page 1 of" in text
+    assert "I led the ledger migration and mentor two engineers." in text
+
+
+def test_same_inputs_same_bytes(project, catalog, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    settings = api.packet_settings(project)
+    (ada,) = catalog.assessments
+    first = render_packet(packet_context(catalog.frameworks[0], ada, settings), settings)
+    second = render_packet(packet_context(catalog.frameworks[0], ada, settings), settings)
+    assert first["docx"].data == second["docx"].data and first["pdf"].data == second["pdf"].data
+    dates = {i.date_time for i in zipfile.ZipFile(io.BytesIO(first["docx"].data)).infolist()}
+    assert dates == {(2023, 11, 14, 22, 13, 20)}
+
+
+def test_case_template_has_content_controls(project, catalog):
+    document = api.case_template(project, catalog, "engineering/backend", 3)
+    word = docx.Document(io.BytesIO(document.data))
+    body = word.element.body
+    tags = [t.get("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}val")
+            for t in body.iter("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}tag")]
+    assert "candidate" in tags and "summary" in tags
+    assert "l3.mastery.writes-idiomatic-go-code.self" in tags
+    assert "Gaps" not in headings(word, "Heading 1")
+
+
+@pytest.mark.parametrize("name", ["../../etc/passwd", "a/b/c", "\x00\x1b[31mEvil", "Å" * 300, ".."])
+def test_candidate_names_become_safe_folders(tmp_path, name):
+    from docgen.model import Assessment
+    from docgen.errors import Location
+
+    where = Location("x.yaml")
+    assessment = Assessment("x.yaml", where, "engineering/backend", Person(name), 2, 3, where, where)
+    folder = api.packet_folder(tmp_path, assessment)
+    assert folder.parent == tmp_path / "packets" and len(folder.name) <= 80
+    assert ".." not in folder.name and "/" not in folder.name
+
+
+def test_characters_word_cannot_hold_are_cleaned(project, catalog, tmp_path):
+    text = ADA.read_text(encoding="utf-8").replace("Ada Lovelace", "Ada\\u0000\\u0007 Lovelace")
+    text = text.replace("name: Ada\\u0000\\u0007 Lovelace", 'name: "Ada\\u0000\\u0007 Lovelace"')
+    odd = tmp_path / "odd.yaml"
+    odd.write_text(text, encoding="utf-8")
+    odd_catalog = api.load_catalog(project, [project.framework_dir, odd])
+    settings = api.packet_settings(project)
+    (assessment,) = odd_catalog.assessments
+    assert "\x00" in assessment.candidate.name
+    out = render_packet(packet_context(odd_catalog.frameworks[0], assessment, settings), settings)
+    assert docx.Document(io.BytesIO(out["docx"].data)).tables[0].rows[0].cells[1].text == "Ada Lovelace"
+
+
+def test_packet_command_writes_both_files_in_parallel(run, tmp_path):
+    folder = tmp_path / "cases"
+    folder.mkdir()
+    for index in range(3):
+        text = ADA.read_text(encoding="utf-8").replace("Ada Lovelace", f"Person {index}")
+        (folder / f"p{index}.yaml").write_text(text, encoding="utf-8")
+    result = run(["packet", str(folder), "-j", "2", "-o", str(tmp_path / "out")], cwd=REPO)
+    assert result.exit_code == 0, result.output
+    for index in range(3):
+        case = tmp_path / "out" / "packets" / f"person-{index}"
+        assert (case / "promotion-case.docx").stat().st_size > 10_000
+        assert (case / "promotion-case.pdf").read_bytes().startswith(b"%PDF")
+    assert result.stderr.count("[") == 3  # plain progress lines when not on a terminal
+
+
+def test_packet_for_a_missing_framework_is_a_clear_error(run, tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text(ADA.read_text(encoding="utf-8").replace("engineering/backend", "sales/nope"))
+    result = run(["packet", str(bad), "-o", str(tmp_path / "out")], cwd=REPO)
+    assert result.exit_code == 1
+    assert "bad.yaml:2:12: error: there is no framework 'sales/nope'" in result.stderr
+    assert not (tmp_path / "out").exists()
+
+
+def test_own_word_template_is_filled_in_and_escaped(project, catalog, tmp_path):
+    template = tmp_path / "brand.docx"
+    document = docx.Document()
+    document.add_paragraph("ACME promotion case for {{ candidate.name }} → {{ target_label }}")
+    document.add_paragraph("{% for s in sections %}{{ s.title }}: {{ s.met_manager }}/{{ s.total }}; {% endfor %}")
+    document.add_paragraph("{% for s in sections %}{% for r in s.rows %}{% for e in r.evidence %}[{{ e.text }}]{% endfor %}{% endfor %}{% endfor %}")
+    document.save(template)
+    settings = api.packet_settings(project, docx_template=template)
+    (ada,) = catalog.assessments
+    out = render_packet(packet_context(catalog.frameworks[0], ada, settings), settings, ("docx",))
+    paragraphs = [p.text for p in docx.Document(io.BytesIO(out["docx"].data)).paragraphs]
+    assert paragraphs[0] == "ACME promotion case for Ada Lovelace → Level 3"
+    assert "Mastery: 1/12;" in paragraphs[1]
+    assert "<script>alert(1)</script> {{ 7*7 }}" in paragraphs[2]
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_libreoffice_opens_the_word_packet(rendered, tmp_path):
+    source = tmp_path / "packet.docx"
+    source.write_bytes(rendered["docx"].data)
+    subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path}/lo",
+                    "--convert-to", "pdf", "--outdir", str(tmp_path), str(source)],
+                   check=True, capture_output=True, timeout=180)
+    converted = (tmp_path / "packet.pdf").read_bytes()
+    text = squash(" ".join(pdf_pages_text(converted)))
+    assert "Promotion case" in text and "Page 1 of" in text
+    assert "Writes idiomatic Go code" in " ".join(table_cells(converted))
