@@ -17,6 +17,7 @@ build: $(VENV)/.installed-run
 	$(BIN)/docgen handbook --format pdf
 	$(BIN)/docgen handbook --format html
 	$(BIN)/docgen cards
+	@if [ -d assessments ]; then $(BIN)/docgen packet assessments; fi
 
 ## test: run the whole test suite
 test: $(VENV)/.installed-test

@@ -175,7 +175,7 @@ def _criteria(document, packet: PacketContext) -> None:
         table = _table(document, ["Criterion", "Self", "Manager", "Evidence", "Comments"])
         for row in section.rows:
             _criterion_row(document, table, row, packet)
-        _widths(table, [Mm(56), Mm(17), Mm(19), Mm(48), Mm(30)])
+        _widths(table, [Mm(50), Mm(22), Mm(22), Mm(46), Mm(30)])
 
 
 def _criterion_row(document, table, row: Row, packet: PacketContext) -> None:
@@ -262,9 +262,11 @@ def _table(document, headings: list[str], header: bool = True):
 def _widths(table, widths) -> None:
     """Fix column widths (Word and LibreOffice read them from every cell)."""
     table.autofit = False
+    for column, width in zip(table.columns, widths):
+        column.width = width  # the table grid, which LibreOffice follows
     for row in table.rows:
         for cell, width in zip(row.cells, widths):
-            cell.width = width
+            cell.width = width  # each cell, which Word follows
 
 
 def _row_cells(table, values: list[str]):
