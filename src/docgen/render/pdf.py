@@ -10,13 +10,13 @@ from __future__ import annotations
 import hashlib
 import logging
 from dataclasses import dataclass
-from typing import Optional
-
-import weasyprint
+from typing import TYPE_CHECKING, Optional
 
 from docgen.errors import DocgenError
-from docgen.render.fetcher import SafeFetcher
 from docgen.templating import SearchPath
+
+if TYPE_CHECKING:  # WeasyPrint is imported when a PDF is made: it takes a third of a second
+    import weasyprint
 
 PDF_VARIANTS = ("pdf/ua-1", "pdf/a-3b")
 
@@ -44,7 +44,7 @@ def html_to_pdf(html: str, search_path: SearchPath, variant: Optional[str] = Non
 class LaidOut:
     """A WeasyPrint document after layout, before it is written."""
 
-    document: weasyprint.Document
+    document: "weasyprint.Document"
     options: dict
     refused: tuple[str, ...]
 
@@ -65,6 +65,10 @@ def lay_out(html: str, search_path: SearchPath, variant: Optional[str] = None) -
     """Lay `html` out with the safe fetcher; RenderError if WeasyPrint fails."""
     if variant is not None and variant not in PDF_VARIANTS:
         raise DocgenError(f"unknown PDF variant '{variant}' (known: {', '.join(PDF_VARIANTS)})")
+    import weasyprint
+
+    from docgen.render.fetcher import SafeFetcher
+
     fetcher = SafeFetcher(search_path)
     base_url = search_path.default.as_uri() + "/"
     options = {
