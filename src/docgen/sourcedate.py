@@ -17,8 +17,15 @@ from docgen.errors import ConfigError
 
 
 def source_date(inputs: Iterable[Path], cwd: Path) -> datetime:
-    """The build's date, in UTC."""
-    return datetime.fromtimestamp(source_date_epoch(inputs, cwd), tz=timezone.utc)
+    """The build's date, in UTC; also exported as SOURCE_DATE_EPOCH for this process.
+
+    Exported because fontTools stamps fonts it saves (WeasyPrint re-saves
+    colour emoji fonts) with the current time unless SOURCE_DATE_EPOCH is
+    set; worker processes inherit it.
+    """
+    epoch = source_date_epoch(inputs, cwd)
+    os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
+    return datetime.fromtimestamp(epoch, tz=timezone.utc)
 
 
 def source_date_epoch(inputs: Iterable[Path], cwd: Path) -> int:
