@@ -27,6 +27,7 @@ from docgen.handbook import HandbookSettings, make_handbook, read_logo
 from docgen.cards import CardSettings, make_cards
 from docgen.errors import ConfigError
 from docgen.output import safe_output_path, write_atomic
+from docgen.packetrun import PacketJob, PacketResult, make_packets  # noqa: F401 (re-exported)
 from docgen.packets import PacketSettings, packet_context, render_packet
 from docgen.render import Rendered
 from docgen.sourcedate import source_date
@@ -212,6 +213,17 @@ def packet_settings(project: Project, templates: Optional[Sequence[Path]] = None
                           paper=config.paper, lang=config.lang, date=base.date,
                           scale=config.rating_scale, met=config.rating_met,
                           docx_template=Path(chosen) if chosen else None)
+
+
+def packet_jobs(project: Project, assessment_paths: Sequence[Path],
+                out_dir: Optional[Path] = None) -> list[PacketJob]:
+    """One job per assessment at `assessment_paths`; ProblemsError when any is wrong."""
+    catalog = load_catalog(project, [project.framework_dir, *assessment_paths])
+    if catalog.errors:
+        raise ProblemsError(catalog.problems)
+    out_dir = out_dir or project.out_dir
+    return [PacketJob(catalog.framework(a.framework_id), a, packet_folder(out_dir, a))
+            for a in catalog.assessments]
 
 
 def packet_folder(out_dir: Path, assessment: Assessment) -> Path:

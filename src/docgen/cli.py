@@ -19,7 +19,6 @@ from docgen.cardcontext import BACKS
 from docgen.handbook import FORMATS as HANDBOOK_FORMATS
 from docgen.imposition import CARD_SIZES
 from docgen.model import Person
-from docgen.packetrun import PacketJob, make_packets
 from docgen.packets import PACKET_FORMATS
 from docgen.render.pdf import PDF_VARIANTS
 from docgen.report import FORMATS, format_problems, summary
@@ -267,14 +266,9 @@ def packet(settings: Settings, assessments: tuple[Path, ...], formats: str,
     if unknown or not chosen:
         raise click.BadParameter(f"choose from {', '.join(PACKET_FORMATS)}", param_hint="--format")
     project = settings.project()
-    catalog = api.load_catalog(project, [project.framework_dir, *assessments])
-    if catalog.errors:
-        raise ProblemsError(catalog.problems)
-    packet_config = api.packet_settings(project, docx_template=docx_template)
-    out_dir = output or project.out_dir
-    jobs_list = [PacketJob(catalog.framework(a.framework_id), a, api.packet_folder(out_dir, a))
-                 for a in catalog.assessments]
-    results = make_packets(jobs_list, packet_config, chosen, jobs)
+    jobs_list = api.packet_jobs(project, assessments, output)
+    results = api.make_packets(jobs_list, api.packet_settings(project, docx_template=docx_template),
+                               chosen, jobs)
     for index, result in _progress(settings, results, len(jobs_list), "packets"):
         for warning in result.warnings:
             _echo(f"docgen: warning: {result.source}: {warning}", err=True)
