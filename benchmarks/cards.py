@@ -9,13 +9,12 @@ Reports median wall time of `docgen cards` over all frameworks, cards made
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import tempfile
 from pathlib import Path
 
 import pypdf
-from measure import measure
+from measure import measure, report
 
 from docgen.imposition import plan
 
@@ -65,14 +64,9 @@ def main() -> None:
         results = [bench("seed", REPO, "framework", args.runs, args.card, work)]
         if args.corpus.is_dir():
             results.append(bench("corpus", args.corpus.resolve(), ".", args.runs, args.card, work))
-    print(f"| input ({args.card}) | cards | sheets | median | cards/s | peak memory |")
-    print("| --- | --- | --- | --- | --- | --- |")
-    for r in results:
-        print(f"| {r['label']} | {r['cards']} | {r['sheets']} | {r['median_s']:.2f} s | "
-              f"{r['cards_per_s']:.2f} | {r['peak_mib']:.0f} MiB |")
-    out = REPO / "benchmarks" / "results"
-    out.mkdir(exist_ok=True)
-    (out / "cards.json").write_text(json.dumps(results, indent=2), encoding="utf-8")
+    report("cards", [f"input ({args.card})", "cards", "sheets", "median", "cards/s", "peak memory"],
+           [[r["label"], str(r["cards"]), str(r["sheets"]), f"{r['median_s']:.2f} s",
+             f"{r['cards_per_s']:.2f}", f"{r['peak_mib']:.0f} MiB"] for r in results], results)
 
 
 if __name__ == "__main__":

@@ -11,14 +11,13 @@ Reports, for the seed (framework/) and the corpus: median wall time of
 from __future__ import annotations
 
 import argparse
-import json
 import shutil
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-from measure import measure
+from measure import measure, report
 
 REPO = Path(__file__).resolve().parents[1]
 DOCGEN = [sys.executable, "-m", "docgen"]
@@ -67,16 +66,12 @@ def main() -> None:
             results.append(bench("corpus", args.corpus.resolve(), ".", args.runs, work))
         else:
             print(f"(no corpus at {args.corpus}; seed only)", file=sys.stderr)
-    print("| input | pages | docgen median | pages/s | peak memory | chromium median | ratio |")
-    print("| --- | --- | --- | --- | --- | --- | --- |")
-    for r in results:
-        chrome = f"{r['chromium_s']:.2f} s ({r['chromium_pages']} pages)" if "chromium_s" in r else "n/a"
-        ratio = f"{r['ratio']:.2f}×" if "ratio" in r else "n/a"
-        print(f"| {r['label']} | {r['pages']} | {r['docgen_s']:.2f} s | {r['pages_per_s']:.1f} | "
-              f"{r['peak_mib']:.0f} MiB | {chrome} | {ratio} |")
-    out = REPO / "benchmarks" / "results"
-    out.mkdir(exist_ok=True)
-    (out / "handbook.json").write_text(json.dumps(results, indent=2), encoding="utf-8")
+    report("handbook", ["input", "pages", "docgen median", "pages/s", "peak memory",
+                        "chromium median", "ratio"],
+           [[r["label"], str(r["pages"]), f"{r['docgen_s']:.2f} s", f"{r['pages_per_s']:.1f}",
+             f"{r['peak_mib']:.0f} MiB",
+             f"{r['chromium_s']:.2f} s ({r['chromium_pages']} pages)" if "chromium_s" in r else "n/a",
+             f"{r['ratio']:.2f}×" if "ratio" in r else "n/a"] for r in results], results)
 
 
 if __name__ == "__main__":

@@ -89,3 +89,16 @@ def _tree_rss_kib(root: int) -> int:
         except OSError:
             pass
     return total
+
+
+def report(name: str, headings: Sequence[str], rows: Sequence[Sequence[str]], results: list) -> None:
+    """Print a Markdown table and keep the raw results in benchmarks/results/<name>.json."""
+    import json
+
+    print("| " + " | ".join(headings) + " |")
+    print("|" + " --- |" * len(headings))
+    for row in rows:
+        print("| " + " | ".join(row) + " |")
+    out = Path(__file__).resolve().parent / "results"
+    out.mkdir(exist_ok=True)
+    (out / f"{name}.json").write_text(json.dumps(results, indent=2), encoding="utf-8")

@@ -12,14 +12,13 @@ packet, and reports docgen's DOCX time per packet against it.
 from __future__ import annotations
 
 import argparse
-import json
 import random
 import shutil
 import sys
 import tempfile
 from pathlib import Path
 
-from measure import measure
+from measure import measure, report
 
 from docgen import api
 
@@ -99,11 +98,9 @@ def main() -> None:
             m = measure("pandoc", [pandoc, str(md), "-o", str(work / "pandoc.docx")], args.runs)
             rows.append({"packets": 1, "format": "pandoc docx", "median_s": m.median, "runs": m.runs,
                          "per_s": 1 / m.median, "peak_mib": m.peak_rss_mib})
-    print("| packets | format | median | packets/s | peak memory |")
-    print("| --- | --- | --- | --- | --- |")
-    for r in rows:
-        print(f"| {r['packets']} | {r['format']} | {r['median_s']:.2f} s | {r['per_s']:.2f} | "
-              f"{r['peak_mib']:.0f} MiB |")
+    report("packets", ["packets", "format", "median", "packets/s", "peak memory"],
+           [[str(r["packets"]), r["format"], f"{r['median_s']:.2f} s", f"{r['per_s']:.2f}",
+             f"{r['peak_mib']:.0f} MiB"] for r in rows], rows)
     by = {(r["packets"], r["format"]): r for r in rows}
     if (1, "pandoc docx") in by:
         many_docx = by[(args.count, "docx")]["median_s"] / args.count
@@ -111,9 +108,6 @@ def main() -> None:
               f"file: {by[(1, 'pandoc docx')]['median_s']:.3f} s; ratio "
               f"{many_docx / by[(1, 'pandoc docx')]['median_s']:.2f}× "
               f"(single docgen call: {by[(1, 'docx')]['median_s'] / by[(1, 'pandoc docx')]['median_s']:.2f}×)")
-    out = REPO / "benchmarks" / "results"
-    out.mkdir(exist_ok=True)
-    (out / "packets.json").write_text(json.dumps(rows, indent=2), encoding="utf-8")
 
 
 if __name__ == "__main__":
