@@ -9,27 +9,31 @@ from __future__ import annotations
 
 import difflib
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 from typing import Any, Iterable, Optional, Sequence
 
+from docgen import __version__
+from docgen.assess import validate_assessment
+from docgen.build import Record, Shard, clean, digest, folder_digest, plan, stale, write_manifest
+from docgen.build import run as run_jobs
+from docgen.buildrun import BuildContext, kinds_of, make_artifact
+from docgen.cards import CardSettings, make_cards
 from docgen.config import Config, load_config
-from docgen.errors import Problem, ProblemsError, Severity, UnknownFrameworkError
+from docgen.errors import ConfigError, Problem, ProblemsError, Severity, UnknownFrameworkError
 from docgen.export import export_document
+from docgen.handbook import HandbookSettings, make_handbook, read_logo
 from docgen.ids import assign_ids
 from docgen.inherit import complete
-from docgen.assess import validate_assessment
 from docgen.load import discover, display_path, load_assessments, load_frameworks, split_paths
 from docgen.load.assessment_csv import assessment_from_csv
 from docgen.model import Assessment, Framework, Person
-from docgen.render.assessment_yaml import assessment_yaml
-from docgen.handbook import HandbookSettings, make_handbook, read_logo
-from docgen.cards import CardSettings, make_cards
-from docgen.errors import ConfigError
 from docgen.output import safe_output_path, write_atomic
 from docgen.packetrun import PacketJob, PacketResult, make_packets  # noqa: F401 (re-exported)
 from docgen.packets import PacketSettings, packet_context, render_packet
 from docgen.render import Rendered
+from docgen.render.assessment_yaml import assessment_yaml
 from docgen.sourcedate import source_date
 from docgen.templating import SearchPath
 from docgen.validate import validate
@@ -186,12 +190,9 @@ def cards(project: Project, catalog: Catalog, framework_id: str, *, card: Option
           templates: Optional[Sequence[Path]] = None) -> Rendered:
     """The level cards of one framework, imposed on sheets, as PDF bytes."""
     framework = catalog.framework(framework_id)
-    base = handbook_settings(project, templates)
-    settings = CardSettings(
-        search_path=base.search_path, card=card or project.config.card,
-        sheet=sheet or project.config.paper, back=back or project.config.card_back,
-        per_sheet=per_sheet, colours=project.config.colours, organisation=base.organisation,
-        date_iso=base.date.strftime("%Y-%m-%dT%H:%M:%SZ"))
+    settings = replace(card_settings(project, handbook_settings(project, templates)),
+                       card=card or project.config.card, sheet=sheet or project.config.paper,
+                       back=back or project.config.card_back, per_sheet=per_sheet)
     return make_cards(framework, settings)
 
 
@@ -246,8 +247,73 @@ def case_template(project: Project, catalog: Catalog, framework_id: str, level: 
 
 def case_template_path(project: Project, framework_id: str, level: int) -> Path:
     """`out/case-templates/<framework-id-slug>-L<N>.docx`."""
-    return safe_output_path(project.out_dir / "case-templates", f"{framework_id}-L{level}",
-                            suffix=".docx")
+    return safe_output_path(project.out_dir / "case-templates", framework_id,
+                            suffix=f"-L{level}.docx")
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    """What a build did."""
+
+    planned: int
+    made: tuple[Record, ...]
+    unchanged: int
+    removed: tuple[str, ...]
+    manifest: Optional[Path]
+    warnings: tuple[str, ...]
+
+
+def build(project: Project, *, strict: bool = False, jobs: int = 0,
+          shard: Optional[Shard] = None, clean_up: bool = False,
+          on_made=None) -> BuildResult:
+    """Make every configured artifact that changed into `out/`, then the manifest.
+
+    Raises ProblemsError (and writes nothing) when the inputs have errors, or
+    warnings with `strict`.  `on_made(index, total, made)` is called as each
+    artifact is written.
+    """
+    catalog = load_catalog(project)
+    if catalog.failed(strict):
+        raise ProblemsError(catalog.problems)
+    out_dir = project.out_dir
+    handbook_config = handbook_settings(project)
+    epoch = int(handbook_config.date.timestamp())
+    templates = folder_digest(handbook_config.search_path.folders)
+    # where the output goes, and where the settings were read from, change no artifact
+    settings = replace(project.config, out="", source=None)
+    common = digest(__version__, repr(settings), templates, str(epoch))
+    # `source` is the path as shown to the user: relative to the current folder, or absolute
+    files = {fw.id: digest(Path(fw.source).read_bytes()) for fw in catalog.frameworks}
+    files.update({a.source: digest(Path(a.source).read_bytes()) for a in catalog.assessments})
+    artifacts = plan(catalog.frameworks, catalog.assessments, file_digests=files, common=common,
+                     out_dir=out_dir, **kinds_of(project.config.outputs))
+    mine = shard.select(artifacts) if shard else artifacts
+    todo = stale(mine, out_dir)
+    context = BuildContext(catalog.frameworks, handbook_config,
+                           card_settings(project, handbook_config),
+                           packet_settings(project), out_dir)
+    made, warnings = [], [str(p) for p in catalog.problems if p.severity is Severity.WARNING]
+    for index, (artifact, result) in enumerate(
+            run_jobs(todo, partial(make_artifact, context), jobs), start=1):
+        made.append(result.record)
+        warnings += [f"{artifact.path}: {w}" for w in result.warnings]
+        if on_made:
+            on_made(index, len(todo), result)
+    removed = tuple(clean(out_dir, artifacts)) if clean_up and not shard else ()
+    inputs = digest(common, *sorted(files.values()))
+    manifest = None if shard else write_manifest(out_dir, artifacts, inputs, epoch)
+    return BuildResult(len(mine), tuple(made), len(mine) - len(todo), removed, manifest,
+                       tuple(warnings))
+
+
+def card_settings(project: Project, base: Optional[HandbookSettings] = None) -> CardSettings:
+    """What level cards of this project need besides the framework."""
+    base = base or handbook_settings(project)
+    config = project.config
+    return CardSettings(search_path=base.search_path, card=config.card, sheet=config.paper,
+                        back=config.card_back, per_sheet=0, colours=config.colours,
+                        organisation=config.organisation,
+                        date_iso=base.date.strftime("%Y-%m-%dT%H:%M:%SZ"))
 
 
 def blank_assessment(project: Project, catalog: Catalog, framework_id: str, level: int,
@@ -282,3 +348,49 @@ def write_handbook(project: Project, document: Rendered, target: Optional[Path],
     """Write a handbook atomically; the default target is `out/handbook.<fmt>`."""
     target = target or project.out_dir / f"handbook.{fmt}"
     return write_atomic(target, document.data)
+
+
+def init_project(root: Path) -> list[Path]:
+    """Write a commented docgen.toml and an example assessment (and framework) into `root`."""
+    from docgen.config import commented_config
+
+    written = []
+    config = root / "docgen.toml"
+    if not config.exists():
+        written.append(write_atomic(config, commented_config().encode("utf-8")))
+    project = open_project(root)
+    if not any(project.framework_dir.rglob("*.md")) if project.framework_dir.is_dir() else True:
+        written.append(write_atomic(project.framework_dir / "example.md",
+                                    EXAMPLE_FRAMEWORK.encode("utf-8")))
+    catalog = load_clean_catalog(project)
+    example = project.assessments_dir / "example.yaml"
+    framework = catalog.frameworks[0] if catalog.frameworks else None
+    level = next((lv.number for lv in (framework.levels[1:] if framework else ())
+                  if any(True for _ in lv.criteria())), None)
+    if framework and level and not example.exists():
+        text = blank_assessment(project, catalog, framework.id, level, "Example Person")
+        written.append(write_atomic(example, text.encode("utf-8")))
+    return written
+
+
+EXAMPLE_FRAMEWORK = """---
+title: "🧭 Example Framework"
+sidebarTitle: "🧭 Example"
+sidebarGroup: "examples"
+yaml: false
+---
+An example framework made by `docgen init`: replace it with your own.
+
+## Level 1
+### Craft
+- Delivers well-defined tasks with guidance
+### Collaboration
+- Asks for help early and shares progress
+
+## Level 2
+### Craft
+- Delivers small projects independently
+- Reviews others' work with care
+### Collaboration
+- Gives useful feedback to peers
+"""

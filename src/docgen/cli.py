@@ -239,6 +239,54 @@ def cards(settings: Settings, framework_ids: tuple[str, ...], card: Optional[str
 
 
 @cli.command()
+@click.option("--strict", is_flag=True, default=None, help="Fail on warnings too.")
+@click.option("-j", "--jobs", type=click.IntRange(min=0), default=0,
+              help="Processes to use (default: one per core).")
+@click.option("--shard", metavar="I/N", default=None,
+              help="Make only shard I of N (for CI matrix jobs); the manifest is left out.")
+@click.option("--clean", "clean_up", is_flag=True, default=None,
+              help="Remove artifacts earlier builds made that are no longer produced.")
+@click.pass_obj
+def build(settings: Settings, strict: Optional[bool], jobs: int, shard: Optional[str],
+          clean_up: Optional[bool]) -> None:
+    """Make everything configured into out/, re-making only what changed, and the manifest.
+
+    \b
+    Example:
+      docgen build -j 2
+      docgen build --shard 1/4      # in CI matrix job 1 of 4
+    """
+    project = settings.project()
+    chosen = api.Shard.parse(shard) if shard else None
+    report = _build_reporter(settings)
+    result = api.build(project, strict=bool(strict), jobs=jobs, shard=chosen,
+                       clean_up=bool(clean_up), on_made=report)
+    for warning in result.warnings:
+        _echo(f"docgen: warning: {warning}", err=True)
+    for path in result.removed:
+        _echo(f"docgen: removed {path}", err=True)
+    if settings.verbosity >= 0:
+        manifest = f", wrote {result.manifest}" if result.manifest else ""
+        _echo(f"docgen: {len(result.made)} made, {result.unchanged} unchanged of "
+              f"{result.planned}{manifest}", err=True)
+
+
+@cli.command()
+@click.pass_obj
+def init(settings: Settings) -> None:
+    """Start a project: a commented docgen.toml and an example assessment.
+
+    Existing files are left as they are.
+
+    \b
+    Example:
+      mkdir progression && cd progression && docgen init && docgen build
+    """
+    for path in api.init_project(settings.root or Path.cwd()):
+        _echo(f"docgen: wrote {path}", err=True)
+
+
+@cli.command()
 @click.argument("assessments", nargs=-1, required=True,
                 type=click.Path(exists=True, path_type=Path))
 @click.option("--format", "formats", default="docx,pdf", show_default=True,
@@ -382,6 +430,27 @@ def _clean_catalog(settings: Settings, project: Optional[api.Project] = None) ->
 def _show_problems(problems: tuple[Problem, ...] | list[Problem], err: bool) -> None:
     if problems:
         _echo(format_problems(problems), err=err)
+
+
+def _build_reporter(settings: Settings):
+    """A callback showing build progress: a bar on a terminal, plain lines otherwise."""
+    state = {}
+
+    def report(index: int, total: int, made) -> None:
+        if settings.verbosity < 0:
+            return
+        if _interactive():
+            if "bar" not in state:
+                state["bar"] = click.progressbar(length=total, label="docgen: building",
+                                                 file=sys.stderr)
+                state["bar"].__enter__()
+            state["bar"].update(1)
+            if index == total:
+                state["bar"].__exit__(None, None, None)
+        else:
+            _echo(f"docgen: [{index}/{total}] {made.record.path}", err=True)
+
+    return report
 
 
 def _interactive() -> bool:

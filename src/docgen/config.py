@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import MISSING, dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any, Mapping, Optional
 
@@ -38,6 +38,10 @@ class Config:
         "help": 'back of a level card: "examples" (examples and quotes), "new" (new at this '
                 'level), "auto" (examples where the level has any, else new) or "blank"',
         "choices": ("auto", "examples", "new", "blank")})
+    outputs: tuple[str, ...] = field(
+        default=("handbook", "cards", "case-templates", "packets"),
+        metadata={"help": "what 'docgen build' makes", "each": ("handbook", "cards",
+                                                                  "case-templates", "packets")})
     assessments: str = field(default="assessments", metadata={
         "help": "folder of assessment files (one per promotion case), relative to the root"})
     rating_scale: tuple[str, ...] = field(
@@ -119,7 +123,7 @@ def _from_table(table: Mapping[str, Any], path: Path) -> Config:
             values[key] = _level_names(value, path)
         elif key == "colours":
             values[key] = _colours(value, path)
-        elif key in ("rating_scale", "rating_met"):
+        elif key in ("rating_scale", "rating_met", "outputs"):
             if not (isinstance(value, list) and value and all(isinstance(v, str) for v in value)):
                 raise ConfigError(f"{_where(path, key)}: error: '{key}' must be a list of "
                                   'texts, e.g. ["not yet", "developing", "consistently"]')
@@ -145,6 +149,11 @@ def validate_choices(config: Config, where=lambda key: "command line") -> None:
         if choices and value not in choices:
             raise ConfigError(f"{where(f.name)}: error: '{f.name}' must be one of "
                               f"{', '.join(choices)}, not '{value}'")
+        each = f.metadata.get("each")
+        wrong = [v for v in value if v not in each] if each else []
+        if wrong:
+            raise ConfigError(f"{where(f.name)}: error: '{f.name}' may hold "
+                              f"{', '.join(each)}, not '{wrong[0]}'")
 
 
 def _level_names(value: Any, path: Path) -> dict[int, str]:
@@ -184,3 +193,28 @@ def _where(path: Path, key: str) -> str:
         if pattern.search(line):
             return f"{path}:{number}:{len(line) - len(line.lstrip()) + 1}"
     return f"{path}:1:1"
+
+
+def commented_config() -> str:
+    """A docgen.toml with every setting at its default and a line of help each."""
+    lines = ["# docgen configuration: every setting, at its default. See the README.", ""]
+    tables = []
+    for f in fields(Config):
+        if f.metadata.get("internal"):
+            continue
+        default = f.default if f.default is not MISSING else f.default_factory()
+        if isinstance(default, dict):
+            example = {"levels": '# L3 = "Senior Engineer"',
+                       "colours": '# mastery = "#1d4f73"'}.get(f.name, "")
+            tables.append(f"# {f.metadata['help']}\n[{f.name}]\n{example}\n")
+            continue
+        lines.append(f"# {f.metadata['help']}")
+        lines.append(f"{f.name} = {_toml(default)}")
+        lines.append("")
+    return "\n".join(lines + tables)
+
+
+def _toml(value: Any) -> str:
+    if isinstance(value, (tuple, list)):
+        return "[" + ", ".join(_toml(v) for v in value) + "]"
+    return '"' + str(value).replace("\\", "\\\\").replace('"', '\\"') + '"'

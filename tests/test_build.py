@@ -1,0 +1,163 @@
+"""docgen build: everything, once; only what changed; shards; atomic; clean; strict; init."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import FIXTURES, REPO
+
+from docgen import api
+from docgen.build import Shard
+from docgen.errors import DocgenError, ProblemsError
+
+SEED = REPO / "framework" / "engineering" / "backend.md"
+
+
+@pytest.fixture
+def project_dir(tmp_path, monkeypatch):
+    """A project with the seed, a second small framework and one assessment."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    root = tmp_path / "project"
+    (root / "framework" / "engineering").mkdir(parents=True)
+    shutil.copy(SEED, root / "framework" / "engineering" / "backend.md")
+    (root / "framework" / "design.md").write_text(
+        "---\ntitle: Design\nyaml: false\n---\n## Level 1\n### Craft\n- Sketches ideas\n"
+        "## Level 2\n### Craft\n- Leads critiques\n", encoding="utf-8")
+    (root / "assessments").mkdir()
+    shutil.copy(FIXTURES / "assessments" / "ada.yaml", root / "assessments" / "ada.yaml")
+    (root / "docgen.toml").write_text('card = "A7"\n', encoding="utf-8")
+    monkeypatch.chdir(root)
+    return root
+
+
+def build(root: Path, **options):
+    return api.build(api.open_project(root), jobs=1, **options)
+
+
+def files(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_a_clean_build_makes_everything_and_the_manifest(project_dir):
+    result = build(project_dir)
+    out = project_dir / "out"
+    expected = {"handbook.pdf", "handbook.html", "cards/engineering-backend.pdf", "cards/design.pdf",
+                "case-templates/design-L1.docx", "case-templates/design-L2.docx",
+                "packets/ada-lovelace/promotion-case.docx", "packets/ada-lovelace/promotion-case.pdf"}
+    expected |= {f"case-templates/engineering-backend-L{n}.docx" for n in range(1, 7)}
+    assert {r.path for r in result.made} == expected
+    manifest = json.loads((out / "manifest.json").read_text())
+    assert [a["path"] for a in manifest["artifacts"]] == sorted(expected)
+    import hashlib
+
+    for entry in manifest["artifacts"]:
+        data = (out / entry["path"]).read_bytes()
+        assert entry["bytes"] == len(data) and entry["sha256"] == hashlib.sha256(data).hexdigest()
+    assert manifest["source_date_epoch"] == 1700000000 and len(manifest["inputs_sha256"]) == 64
+
+
+def test_a_second_build_makes_nothing_and_a_changed_framework_only_its_own(project_dir):
+    build(project_dir)
+    again = build(project_dir)
+    assert again.made == () and again.unchanged == again.planned
+    design = project_dir / "framework" / "design.md"
+    design.write_text(design.read_text() + "- Runs workshops\n", encoding="utf-8")
+    changed = build(project_dir)
+    assert sorted(r.path for r in changed.made) == [
+        "cards/design.pdf", "case-templates/design-L1.docx", "case-templates/design-L2.docx",
+        "handbook.html", "handbook.pdf"]
+
+
+def test_an_altered_or_missing_artifact_is_made_again(project_dir):
+    build(project_dir)
+    (project_dir / "out" / "cards" / "design.pdf").write_bytes(b"damaged")
+    (project_dir / "out" / "handbook.html").unlink()
+    assert sorted(r.path for r in build(project_dir).made) == ["cards/design.pdf", "handbook.html"]
+
+
+def test_shards_together_equal_a_full_build(project_dir, tmp_path):
+    build(project_dir)
+    full = files(project_dir / "out")
+    union = tmp_path / "union"
+    for index in (1, 2, 3):
+        out = tmp_path / f"shard{index}"
+        project = api.open_project(project_dir, out=str(out))
+        result = api.build(project, jobs=1, shard=Shard(index, 3))
+        assert result.manifest is None and not (out / "manifest.json").exists()
+        shutil.copytree(out, union, dirs_exist_ok=True)
+    merged = api.build(api.open_project(project_dir, out=str(union)), jobs=1)
+    assert merged.made == ()
+    assert files(union) == full
+
+
+def test_parallel_build_equals_serial_build(project_dir, tmp_path):
+    serial = files((build(project_dir), project_dir / "out")[1])
+    parallel_out = tmp_path / "parallel"
+    api.build(api.open_project(project_dir, out=str(parallel_out)), jobs=2)
+    assert files(parallel_out) == serial
+
+
+def test_a_failing_build_leaves_the_previous_artifacts_and_manifest(project_dir):
+    build(project_dir)
+    before = files(project_dir / "out")
+    broken = project_dir / "mytemplates" / "cards"
+    broken.mkdir(parents=True)
+    (broken / "cards.html").write_text("{% if %}", encoding="utf-8")
+    (project_dir / "docgen.toml").write_text('card = "A7"\ntemplates = "mytemplates"\n')
+    with pytest.raises(DocgenError, match=r"cards/(design|engineering-backend)\.pdf: .*cards\.html"):
+        build(project_dir)
+    after = files(project_dir / "out")
+    assert after["manifest.json"] == before["manifest.json"]
+    assert after["cards/design.pdf"] == before["cards/design.pdf"]
+    assert not [p for p in (project_dir / "out").rglob("*.tmp")]
+
+
+def test_clean_removes_only_artifacts_docgen_made(project_dir):
+    build(project_dir)
+    keep = project_dir / "out" / "notes.txt"
+    keep.write_text("mine")
+    (project_dir / "assessments" / "ada.yaml").unlink()
+    result = build(project_dir, clean_up=True)
+    assert sorted(result.removed) == ["packets/ada-lovelace/promotion-case.docx",
+                                      "packets/ada-lovelace/promotion-case.pdf"]
+    assert keep.read_text() == "mine"
+    manifest = json.loads((project_dir / "out" / "manifest.json").read_text())
+    assert not any(a["path"].startswith("packets/") for a in manifest["artifacts"])
+
+
+def test_strict_fails_on_warnings_before_writing_anything(project_dir):
+    (project_dir / "framework" / "design.md").write_text(
+        "---\ntitle: Design\nyaml: false\nlevels: 3\n---\n## Level 1\n### Craft\n- Sketches\n")
+    with pytest.raises(ProblemsError):
+        build(project_dir, strict=True)
+    assert not (project_dir / "out").exists()
+    assert build(project_dir).manifest is not None
+
+
+def test_outputs_setting_chooses_what_is_built(project_dir):
+    (project_dir / "docgen.toml").write_text('outputs = ["cards"]\n')
+    assert {r.path.split("/")[0] for r in build(project_dir).made} == {"cards"}
+
+
+def test_shard_argument():
+    assert Shard.parse("2/4") == Shard(2, 4)
+    for bad in ("0/2", "3/2", "x", "1/0"):
+        with pytest.raises(DocgenError):
+            Shard.parse(bad)
+
+
+def test_cli_build_and_init(run, tmp_path):
+    result = run(["init"], cwd=tmp_path)
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "docgen.toml").read_text().startswith("# docgen configuration")
+    assert (tmp_path / "assessments" / "example.yaml").is_file()
+    built = run(["build", "-j", "1"], cwd=tmp_path)
+    assert built.exit_code == 0, built.output
+    assert "made, 0 unchanged" in built.stderr and (tmp_path / "out" / "manifest.json").is_file()
+    again = run(["build"], cwd=tmp_path)
+    assert "0 made" in again.stderr
+    assert run(["build", "--shard", "5/2"], cwd=tmp_path).exit_code == 1
