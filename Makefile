@@ -13,11 +13,7 @@ PYTEST_ARGS ?=
 build: $(VENV)/.installed-run
 	@sh scripts/system-deps.sh run
 	$(BIN)/docgen check
-	$(BIN)/docgen export -o out/model.json
-	$(BIN)/docgen handbook --format pdf
-	$(BIN)/docgen handbook --format html
-	$(BIN)/docgen cards
-	@if [ -d assessments ]; then $(BIN)/docgen packet assessments; fi
+	$(BIN)/docgen build
 
 ## test: run the whole test suite
 test: $(VENV)/.installed-test
