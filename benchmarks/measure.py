@@ -7,6 +7,7 @@ descendants, so a parallel build is counted whole.
 from __future__ import annotations
 
 import os
+import resource
 import statistics
 import subprocess
 import threading
@@ -23,6 +24,12 @@ class Measurement:
     label: str
     runs: tuple[float, ...]
     peak_rss_mib: float
+    cpu_runs: tuple[float, ...] = ()  # user + system seconds, the command and its workers
+
+    @property
+    def cpu(self) -> float:
+        """Median CPU time in seconds."""
+        return statistics.median(self.cpu_runs) if self.cpu_runs else 0.0
 
     @property
     def median(self) -> float:
@@ -33,8 +40,9 @@ class Measurement:
 def measure(label: str, command: Sequence[str], runs: int = 3, cwd: Path | None = None,
             env: dict | None = None) -> Measurement:
     """Run `command` `runs` times; each run must succeed."""
-    times, peak = [], 0
+    times, cpu, peak = [], [], 0
     for _ in range(runs):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
         process = subprocess.Popen(list(command), cwd=cwd, env=env, stdout=subprocess.DEVNULL,
                                    stderr=subprocess.PIPE)
@@ -45,9 +53,11 @@ def measure(label: str, command: Sequence[str], runs: int = 3, cwd: Path | None 
         sampler.stop()
         if process.returncode != 0:
             raise SystemExit(f"{label}: {' '.join(command)} failed:\n{stderr.decode()}")
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
         times.append(elapsed)
+        cpu.append((after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime))
         peak = max(peak, sampler.peak_kib)
-    return Measurement(label, tuple(times), peak / 1024)
+    return Measurement(label, tuple(times), peak / 1024, tuple(cpu))
 
 
 class _PeakSampler(threading.Thread):

@@ -12,43 +12,18 @@ packet, and reports docgen's DOCX time per packet against it.
 from __future__ import annotations
 
 import argparse
-import random
 import shutil
 import sys
 import tempfile
 from pathlib import Path
 
+from generate import generate
 from measure import measure, report
 
 from docgen import api
 
 REPO = Path(__file__).resolve().parents[1]
 DOCGEN = [sys.executable, "-m", "docgen", "-q", "--root", str(REPO)]
-
-
-def generate(folder: Path, count: int) -> list[Path]:
-    """`count` assessments of the seed's Level 3, with ratings and evidence."""
-    project = api.open_project(REPO)
-    framework = api.load_clean_catalog(project).frameworks[0]
-    scale = project.config.rating_scale
-    rng = random.Random(7)
-    files = []
-    for index in range(count):
-        lines = ["framework: engineering/backend", f'candidate: {{name: "Candidate {index:03d}", '
-                 'role: Backend Engineer, team: Payments}', "current_level: 2", "target_level: 3",
-                 'period: "2026 H2"', "assessors: [{name: Grace Hopper, role: Manager}]",
-                 'summary: "I led the ledger migration and mentor two engineers."', "ratings:"]
-        for criterion in framework.level(3).criteria():
-            lines += [f"  {criterion.id}:", f'    self: "{rng.choice(scale)}"',
-                      f'    manager: "{rng.choice(scale)}"',
-                      "    evidence:", f'      - {{text: "Change {rng.randint(1, 999)}", '
-                      f'url: "https://example.com/pr/{rng.randint(1, 9999)}"}}',
-                      '      - "Feedback from the quarterly review"',
-                      '    comments: "Seen often this half."']
-        path = folder / f"candidate-{index:03d}.yaml"
-        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-        files.append(path)
-    return files
 
 
 def markdown_twin(assessment: Path, target: Path) -> None:
@@ -83,7 +58,7 @@ def main() -> None:
         work = Path(tmp)
         many = work / "many"
         many.mkdir()
-        files = generate(many, args.count)
+        files = generate(many, args.count, REPO)
         for label, inputs, count in (("1", [str(files[0])], 1), (str(args.count), [str(many)], args.count)):
             for fmt in ("docx", "pdf", "docx,pdf"):
                 m = measure(f"{label} {fmt}", DOCGEN + ["packet", *inputs, "--format", fmt,
