@@ -161,3 +161,31 @@ def test_cli_build_and_init(run, tmp_path):
     again = run(["build"], cwd=tmp_path)
     assert "0 made" in again.stderr
     assert run(["build", "--shard", "5/2"], cwd=tmp_path).exit_code == 1
+
+
+def test_a_commit_to_one_framework_re_makes_only_what_is_made_from_it(project_dir, monkeypatch):
+    import subprocess
+
+    monkeypatch.delenv("SOURCE_DATE_EPOCH")
+    env = {**__import__("os").environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@t",
+           "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@t"}
+
+    def commit(message: str, when: str) -> None:
+        stamp = {"GIT_AUTHOR_DATE": when, "GIT_COMMITTER_DATE": when}
+        subprocess.run(["git", "add", "-A"], cwd=project_dir, check=True, env=env)
+        subprocess.run(["git", "commit", "-qm", message], cwd=project_dir, check=True,
+                       env={**env, **stamp})
+
+    subprocess.run(["git", "init", "-q"], cwd=project_dir, check=True)
+    (project_dir / ".gitignore").write_text("out/\n")
+    commit("start", "2026-01-01T00:00:00Z")
+    build(project_dir)
+    design = project_dir / "framework" / "design.md"
+    design.write_text(design.read_text() + "- Runs workshops\n", encoding="utf-8")
+    commit("design", "2026-02-01T00:00:00Z")
+    changed = build(project_dir)
+    assert sorted(r.path for r in changed.made) == [
+        "cards/design.pdf", "case-templates/design-L1.docx", "case-templates/design-L2.docx",
+        "handbook.html", "handbook.pdf"]
+    manifest = json.loads((project_dir / "out" / "manifest.json").read_text())
+    assert manifest["source_date_epoch"] == 1769904000  # 2026-02-01, the newest input

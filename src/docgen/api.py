@@ -16,7 +16,8 @@ from typing import Any, Iterable, Optional, Sequence
 
 from docgen import __version__
 from docgen.assess import validate_assessment
-from docgen.build import Record, Shard, clean, digest, folder_digest, plan, stale, write_manifest
+from docgen.build import (Inputs, Record, Shard, clean, digest, folder_digest, plan, stale,
+                          write_manifest)
 from docgen.build import run as run_jobs
 from docgen.buildrun import BuildContext, kinds_of, make_artifact
 from docgen.cards import CardSettings, make_cards
@@ -34,7 +35,7 @@ from docgen.packetrun import PacketJob, PacketResult, make_packets  # noqa: F401
 from docgen.packets import PacketSettings, packet_context, render_packet
 from docgen.render import Rendered
 from docgen.render.assessment_yaml import assessment_yaml
-from docgen.sourcedate import source_date
+from docgen.sourcedate import input_dates, source_date
 from docgen.templating import SearchPath
 from docgen.validate import validate
 
@@ -277,15 +278,17 @@ def build(project: Project, *, strict: bool = False, jobs: int = 0,
         raise ProblemsError(catalog.problems)
     out_dir = project.out_dir
     handbook_config = handbook_settings(project)
-    epoch = int(handbook_config.date.timestamp())
-    templates = folder_digest(handbook_config.search_path.folders)
     # where the output goes, and where the settings were read from, change no artifact
     settings = replace(project.config, out="", source=None)
-    common = digest(__version__, repr(settings), templates, str(epoch))
+    common = digest(__version__, repr(settings),
+                    folder_digest(handbook_config.search_path.folders))
     # `source` is the path as shown to the user: relative to the current folder, or absolute
-    files = {fw.id: digest(Path(fw.source).read_bytes()) for fw in catalog.frameworks}
-    files.update({a.source: digest(Path(a.source).read_bytes()) for a in catalog.assessments})
-    artifacts = plan(catalog.frameworks, catalog.assessments, file_digests=files, common=common,
+    sources = {fw.id: Path(fw.source) for fw in catalog.frameworks}
+    sources.update({a.source: Path(a.source) for a in catalog.assessments})
+    dates = input_dates(list(sources.values()), project.root)
+    inputs = Inputs({name: digest(path.read_bytes()) for name, path in sources.items()},
+                    {name: dates[path.resolve()] for name, path in sources.items()})
+    artifacts = plan(catalog.frameworks, catalog.assessments, inputs=inputs, common=common,
                      out_dir=out_dir, **kinds_of(project.config.outputs))
     mine = shard.select(artifacts) if shard else artifacts
     todo = stale(mine, out_dir)
@@ -300,8 +303,8 @@ def build(project: Project, *, strict: bool = False, jobs: int = 0,
         if on_made:
             on_made(index, len(todo), result)
     removed = tuple(clean(out_dir, artifacts)) if clean_up and not shard else ()
-    inputs = digest(common, *sorted(files.values()))
-    manifest = None if shard else write_manifest(out_dir, artifacts, inputs, epoch)
+    inputs_digest = digest(common, *sorted(inputs.digests.values()))
+    manifest = None if shard else write_manifest(out_dir, artifacts, inputs_digest)
     return BuildResult(len(mine), tuple(made), len(mine) - len(todo), removed, manifest,
                        tuple(warnings))
 

@@ -3,7 +3,8 @@
 The plan lists every artifact (one output file each) with a key: a digest
 of exactly what it is made from (its framework files, or all of them for
 the handbook; its assessment; the templates; the configuration; docgen's
-version; the source date).  An artifact whose record in
+version) and its date: the newest date of those input files, so editing
+one framework moves only the artifacts made from it.  An artifact whose record in
 `out/.docgen/records/` has the same key, and whose file still has the
 recorded digest, is not made again.  Artifacts are made in worker
 processes and written atomically; `out/manifest.json` is written last, and
@@ -41,6 +42,7 @@ class Artifact:
     path: str  # relative to the output folder, "/"-separated
     kind: str  # handbook-pdf, handbook-html, cards, case-template, packet-docx, packet-pdf
     key: str
+    epoch: int  # the date it is stamped with: the newest of its inputs' dates
     framework_id: str = ""
     level: int = 0
     assessment: Optional[Assessment] = field(default=None, compare=False)
@@ -103,49 +105,62 @@ def folder_digest(folders: Iterable[Path]) -> str:
     return digest(*parts)
 
 
+@dataclass(frozen=True)
+class Inputs:
+    """What the plan knows of each input file, by framework id or assessment source."""
+
+    digests: dict[str, str]
+    dates: dict[str, int]
+
+    def key_and_date(self, common: str, names: Sequence[str]) -> tuple[str, int]:
+        """The key of an artifact made from `names` (and `common`), and its date."""
+        return (digest(common, *(self.digests[n] for n in names)),
+                max(self.dates[n] for n in names))
+
+
 def plan(frameworks: Sequence[Framework], assessments: Sequence[Assessment], *,
-         file_digests: dict[str, str], common: str, handbook: bool = True, cards: bool = True,
+         inputs: Inputs, common: str, handbook: bool = True, cards: bool = True,
          case_templates: bool = True, packets: bool = True, out_dir: Path) -> list[Artifact]:
     """Every artifact of a build.
 
-    `file_digests` maps each framework id and assessment source to the digest
-    of its file; `common` is the digest of everything every artifact depends
-    on (templates, configuration, docgen version, source date).
+    `common` is the digest of what every artifact depends on (templates,
+    configuration, docgen version); each artifact adds its own input files.
     """
     generic = next((f.id for f in frameworks if f.is_generic), None)
 
-    def framework_key(fw: Framework) -> str:
-        extra = file_digests.get(generic, "") if generic and fw.format == "yaml" else ""
-        return digest(common, file_digests[fw.id], extra)
+    def sources(fw: Framework) -> list[str]:
+        return [fw.id] + ([generic] if generic and generic != fw.id and fw.format == "yaml"
+                          else [])
 
     artifacts: list[Artifact] = []
     if handbook and frameworks:
-        all_key = digest(common, *(file_digests[f.id] for f in frameworks))
-        artifacts += [Artifact("handbook.pdf", "handbook-pdf", all_key),
-                      Artifact("handbook.html", "handbook-html", all_key)]
+        key, epoch = inputs.key_and_date(common, [f.id for f in frameworks])
+        artifacts += [Artifact("handbook.pdf", "handbook-pdf", key, epoch),
+                      Artifact("handbook.html", "handbook-html", key, epoch)]
     for fw in frameworks:
-        key = framework_key(fw)
+        key, epoch = inputs.key_and_date(common, sources(fw))
         if cards:
             artifacts.append(Artifact(_relative(safe_output_path(out_dir / "cards", fw.id,
                                                                  suffix=".pdf"), out_dir),
-                                      "cards", key, fw.id))
+                                      "cards", key, epoch, fw.id))
         if case_templates:
             for level in fw.levels:
                 if any(True for _ in level.criteria()):
                     path = safe_output_path(out_dir / "case-templates", fw.id,
                                             suffix=f"-L{level.number}.docx")
                     artifacts.append(Artifact(_relative(path, out_dir), "case-template", key,
-                                              fw.id, level.number))
+                                              epoch, fw.id, level.number))
     by_id = {f.id: f for f in frameworks}
     if packets:
         for assessment in assessments:
             fw = by_id[assessment.framework_id]
-            key = digest(framework_key(fw), file_digests[assessment.source])
+            key, epoch = inputs.key_and_date(common, sources(fw) + [assessment.source])
             folder = safe_output_path(out_dir / "packets",
                                       assessment.candidate.name or Path(assessment.source).stem)
             for fmt in ("docx", "pdf"):
                 artifacts.append(Artifact(_relative(folder / f"promotion-case.{fmt}", out_dir),
-                                          f"packet-{fmt}", key, fw.id, assessment=assessment))
+                                          f"packet-{fmt}", key, epoch, fw.id,
+                                          assessment=assessment))
     paths = [a.path for a in artifacts]
     clash = next((p for p in paths if paths.count(p) > 1), None)
     if clash:
@@ -182,14 +197,15 @@ def write_record(out_dir: Path, artifact: Artifact, data: bytes) -> Record:
     return record
 
 
-def write_manifest(out_dir: Path, artifacts: Sequence[Artifact], inputs_digest: str,
-                   epoch: int) -> Optional[Path]:
+def write_manifest(out_dir: Path, artifacts: Sequence[Artifact],
+                   inputs_digest: str) -> Optional[Path]:
     """`out/manifest.json`, when every planned artifact has its record; else None."""
     known = records(out_dir)
     if any(a.path not in known for a in artifacts):
         return None
     entries = [{"path": a.path, "bytes": known[a.path].bytes, "sha256": known[a.path].sha256}
                for a in sorted(artifacts, key=lambda a: a.path)]
+    epoch = max((a.epoch for a in artifacts), default=0)
     manifest = {"docgen_version": __version__, "inputs_sha256": inputs_digest,
                 "source_date_epoch": epoch, "artifacts": entries}
     return write_atomic(out_dir / MANIFEST,

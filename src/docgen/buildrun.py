@@ -7,7 +7,8 @@ parent or in a worker process.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Sequence
 
@@ -54,6 +55,7 @@ def make_artifact(context: BuildContext, artifact: Artifact) -> Made:
 
 
 def _render(context: BuildContext, artifact: Artifact):
+    context = _dated(context, artifact.epoch)
     kind = artifact.kind
     if kind in ("handbook-pdf", "handbook-html"):
         return make_handbook(context.frameworks, context.handbook, kind.split("-")[1])
@@ -66,6 +68,14 @@ def _render(context: BuildContext, artifact: Artifact):
     fmt = kind.split("-")[1]
     packet = packet_context(framework, artifact.assessment, context.packets)
     return render_packet(packet, context.packets, (fmt,))[fmt]
+
+
+def _dated(context: BuildContext, epoch: int) -> BuildContext:
+    """The context with every date set to `epoch`."""
+    when = datetime.fromtimestamp(epoch, tz=timezone.utc)
+    return replace(context, handbook=replace(context.handbook, date=when),
+                   cards=replace(context.cards, date_iso=when.strftime("%Y-%m-%dT%H:%M:%SZ")),
+                   packets=replace(context.packets, date=when))
 
 
 def kinds_of(outputs: Sequence[str]) -> dict[str, bool]:

@@ -8,6 +8,7 @@ imposed on sheets for long-edge duplex printing.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Mapping
 
 from docgen.cardcontext import BACKS, build_card_deck
@@ -47,7 +48,7 @@ def make_cards(framework: Framework, settings: CardSettings) -> Rendered:
         deck = build_card_deck(framework, side=side, card=settings.card, width_mm=width / MM,
                                height_mm=height / MM, bleed_mm=BLEED / MM, back=settings.back,
                                colours=settings.colours, font_size=BASE_SIZE[settings.card])
-        sides[side] = render_side(deck, settings.search_path)
+        sides[side] = render_side(deck, settings.search_path, _epoch(settings.date_iso))
     cards, warnings = [], []
     for level in framework.levels:
         fronts = sides["front"].pages[level.number]
@@ -75,6 +76,10 @@ def make_cards(framework: Framework, settings: CardSettings) -> Rendered:
     warnings += [f"a template asked for {url}, which docgen does not load" for url in refused]
     sheets = -(-len(cards) // layout.per_sheet) * 2
     return Rendered(data, "application/pdf", pages=sheets, warnings=tuple(warnings))
+
+
+def _epoch(iso: str) -> int:
+    return int(datetime.fromisoformat(iso.replace("Z", "+00:00")).timestamp())
 
 
 def _pdf_date(iso: str) -> str:

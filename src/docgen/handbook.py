@@ -54,7 +54,7 @@ def make_handbook(frameworks: Sequence[Framework], settings: HandbookSettings, f
     warnings = list(_glyph_warnings(html, settings.search_path))
     if fmt == "html":
         return Rendered(html.encode("utf-8"), "text/html", warnings=tuple(warnings))
-    pdf = html_to_pdf(html, settings.search_path, variant)
+    pdf = html_to_pdf(html, settings.search_path, variant, int(settings.date.timestamp()))
     warnings += [f"a template asked for {url}, which docgen does not load" for url in pdf.refused]
     return Rendered(pdf.data, "application/pdf", pages=pdf.pages, warnings=tuple(warnings))
 

@@ -62,7 +62,7 @@ def render_packet(packet: PacketContext, settings: PacketSettings,
                                      "wordprocessingml.document")
     if "pdf" in formats:
         html = settings.search_path.render(PACKET_TEMPLATE, packet=packet)
-        pdf = html_to_pdf(html, settings.search_path)
+        pdf = html_to_pdf(html, settings.search_path, epoch=int(settings.date.timestamp()))
         out["pdf"] = Rendered(pdf.data, "application/pdf", pages=pdf.pages,
                               warnings=tuple(f"a template asked for {u}, which docgen does not "
                                              "load" for u in pdf.refused))

@@ -11,21 +11,14 @@ import os
 import subprocess
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Sequence
 
 from docgen.errors import ConfigError
 
 
 def source_date(inputs: Iterable[Path], cwd: Path) -> datetime:
-    """The build's date, in UTC; also exported as SOURCE_DATE_EPOCH for this process.
-
-    Exported because fontTools stamps fonts it saves (WeasyPrint re-saves
-    colour emoji fonts) with the current time unless SOURCE_DATE_EPOCH is
-    set; worker processes inherit it.
-    """
-    epoch = source_date_epoch(inputs, cwd)
-    os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
-    return datetime.fromtimestamp(epoch, tz=timezone.utc)
+    """The build's date, in UTC."""
+    return datetime.fromtimestamp(source_date_epoch(inputs, cwd), tz=timezone.utc)
 
 
 def source_date_epoch(inputs: Iterable[Path], cwd: Path) -> int:
@@ -62,3 +55,43 @@ def _files(inputs: list[Path]) -> Iterable[Path]:
             yield from (p for p in path.rglob("*") if p.is_file())
         elif path.is_file():
             yield path
+
+
+def input_dates(files: Sequence[Path], cwd: Path) -> dict[Path, int]:
+    """For each input file, the date it was last changed, in seconds since 1970.
+
+    `SOURCE_DATE_EPOCH` when set (the same for every file); else the time of
+    the last git commit that touched the file, found with one `git log`;
+    else, outside git or for a file git does not know, its modification time.
+    """
+    files = [Path(f).resolve() for f in files]
+    value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if value:
+        epoch = source_date_epoch(files, cwd)
+        return {f: epoch for f in files}
+    dates = _git_dates(files, cwd)
+    return {f: dates.get(f) or int(f.stat().st_mtime) for f in files}
+
+
+def _git_dates(files: list[Path], cwd: Path) -> dict[Path, int]:
+    try:
+        top = subprocess.run(["git", "rev-parse", "--show-toplevel"], cwd=cwd,
+                             capture_output=True, text=True, timeout=20, check=False)
+        if top.returncode != 0:
+            return {}
+        root = Path(top.stdout.strip()).resolve()
+        inside = [str(f) for f in files if root in f.parents]
+        if not inside:
+            return {}
+        log = subprocess.run(["git", "log", "--format=%x00%ct", "--name-only", "--", *inside],
+                             cwd=root, capture_output=True, text=True, timeout=60, check=False)
+    except (OSError, subprocess.SubprocessError):
+        return {}
+    dates: dict[Path, int] = {}
+    when = 0
+    for line in log.stdout.splitlines():
+        if line.startswith("\x00"):
+            when = int(line[1:])
+        elif line.strip():
+            dates.setdefault((root / line.strip()).resolve(), when)  # newest commit comes first
+    return dates

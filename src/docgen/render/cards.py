@@ -32,8 +32,11 @@ class CardPages:
     refused: tuple[str, ...]
 
 
-def render_side(deck: CardDeck, search_path: SearchPath) -> CardPages:
-    """Lay out every card of `deck`, shrinking overfull levels; return the pages."""
+def render_side(deck: CardDeck, search_path: SearchPath, epoch: int) -> CardPages:
+    """Lay out every card of `deck`, shrinking overfull levels; return the pages.
+
+    `epoch` is the date the embedded fonts carry.
+    """
     sizes = {card.number: card.font_size for card in deck.cards}
     pending = [card.number for card in deck.cards]
     fitted: dict[int, list[PageObject]] = {}
@@ -42,7 +45,7 @@ def render_side(deck: CardDeck, search_path: SearchPath) -> CardPages:
         part = replace(with_font_sizes(deck, sizes),
                        cards=tuple(c for c in with_font_sizes(deck, sizes).cards
                                    if c.number in pending))
-        laid = lay_out(search_path.render(TEMPLATE, deck=part), search_path)
+        laid = lay_out(search_path.render(TEMPLATE, deck=part), search_path, epoch=epoch)
         refused += laid.refused
         pages = card_pages(laid.write())
         retry = []

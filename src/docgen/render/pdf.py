@@ -7,8 +7,10 @@ HTML gives the same bytes.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
+import os
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Optional
 
@@ -34,9 +36,13 @@ class PdfResult:
     refused: tuple[str, ...]
 
 
-def html_to_pdf(html: str, search_path: SearchPath, variant: Optional[str] = None) -> PdfResult:
-    """Lay out `html` (relative URLs resolve in the template folders) and return the PDF."""
-    laid_out = lay_out(html, search_path, variant)
+def html_to_pdf(html: str, search_path: SearchPath, variant: Optional[str] = None,
+                epoch: Optional[int] = None) -> PdfResult:
+    """Lay out `html` (relative URLs resolve in the template folders) and return the PDF.
+
+    `epoch` is the document's date, which fonts embedded in it carry too.
+    """
+    laid_out = lay_out(html, search_path, variant, epoch)
     return PdfResult(laid_out.write(), len(laid_out.document.pages), laid_out.refused)
 
 
@@ -47,6 +53,7 @@ class LaidOut:
     document: "weasyprint.Document"
     options: dict
     refused: tuple[str, ...]
+    epoch: Optional[int] = None
 
     def pages_of(self, anchors: list[str]) -> dict[str, int]:
         """The 0-based page on which each of `anchors` first stands."""
@@ -58,10 +65,12 @@ class LaidOut:
 
     def write(self) -> bytes:
         """The PDF bytes."""
-        return _guarded(lambda: self.document.write_pdf(**self.options))
+        with _pinned_source_date(self.epoch):
+            return _guarded(lambda: self.document.write_pdf(**self.options))
 
 
-def lay_out(html: str, search_path: SearchPath, variant: Optional[str] = None) -> LaidOut:
+def lay_out(html: str, search_path: SearchPath, variant: Optional[str] = None,
+            epoch: Optional[int] = None) -> LaidOut:
     """Lay `html` out with the safe fetcher; RenderError if WeasyPrint fails."""
     if variant is not None and variant not in PDF_VARIANTS:
         raise DocgenError(f"unknown PDF variant '{variant}' (known: {', '.join(PDF_VARIANTS)})")
@@ -78,7 +87,29 @@ def lay_out(html: str, search_path: SearchPath, variant: Optional[str] = None) -
     }
     document = _guarded(lambda: weasyprint.HTML(string=html, base_url=base_url,
                                                 url_fetcher=fetcher).render(**options))
-    return LaidOut(document, options, tuple(fetcher.refused))
+    return LaidOut(document, options, tuple(fetcher.refused), epoch)
+
+
+@contextlib.contextmanager
+def _pinned_source_date(epoch: Optional[int]):
+    """SOURCE_DATE_EPOCH set to `epoch` while a PDF is written, then as it was.
+
+    fontTools stamps the fonts WeasyPrint re-saves (colour emoji fonts) with
+    the current time unless SOURCE_DATE_EPOCH is set: this keeps bytes
+    reproducible without changing the environment for anything else.
+    """
+    if epoch is None:
+        yield
+        return
+    before = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = str(epoch)
+    try:
+        yield
+    finally:
+        if before is None:
+            del os.environ["SOURCE_DATE_EPOCH"]
+        else:
+            os.environ["SOURCE_DATE_EPOCH"] = before
 
 
 def _guarded(work):

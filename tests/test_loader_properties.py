@@ -1,0 +1,72 @@
+"""Any text in a framework or assessment file gives docgen's own errors, each at a file and line."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from docgen.errors import DocgenError, SourceError
+from docgen.load.assessment_file import load_assessment
+from docgen.load.framework_file import load_framework_file
+
+# Characters that matter to YAML and Markdown, plus some that do not fit anywhere.
+ALPHABET = st.sampled_from(list("ab1 :-\t#>*[]{}\"'|&!%@`\\,.?\n") + ["\ufeff", "é", "🛠", "\x00",
+                                                                       "\u200d", "\r"])
+TEXT = st.text(ALPHABET, max_size=120)
+KEYS = st.sampled_from(["title", "yaml", "levels", "topics", "path", "name", "level", "criteria",
+                        "content", "exampleCriteria", "examples", "x"])
+LINES = st.lists(st.tuples(st.integers(0, 10), st.sampled_from(["", "- "]), KEYS,
+                           st.sampled_from([": ", ":", " "]), TEXT), max_size=12)
+
+
+def yamlish(lines) -> str:
+    return "\n".join(" " * indent + dash + key + sep + value for indent, dash, key, sep, value in lines)
+
+
+BODY = st.lists(st.sampled_from(["## Level 1", "## Level x", "### Mastery", "- item", "  - nested",
+                                 "> **Examples**", "> quote", "---", "", "text {#id}", "    code"]),
+                max_size=15).map("\n".join)
+
+
+def check(path: Path, load) -> None:
+    problems: list = []
+    try:
+        load(path, problems)
+    except SourceError as exc:
+        problems.append(exc.problem)
+    except DocgenError:
+        raise AssertionError("a loader raised a DocgenError with no place in the file")
+    for problem in problems:
+        assert problem.location.path == str(path)
+        assert problem.location.line >= 1 and problem.location.column >= 1
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(front=LINES, body=BODY, yaml_flag=st.sampled_from(["true", "false", "maybe", ""]))
+def test_any_framework_file_gives_only_located_problems(front, body, yaml_flag):
+    text = f"---\nyaml: {yaml_flag}\n{yamlish(front)}\n---\n{body}\n"
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "fw.md"
+        path.write_bytes(text.encode("utf-8", "surrogatepass"))
+        check(path, lambda p, problems: load_framework_file(p, "fw", str(p), problems))
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.binary(max_size=200))
+def test_any_bytes_as_a_framework_file(data):
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "fw.md"
+        path.write_bytes(b"---\n" + data)
+        check(path, lambda p, problems: load_framework_file(p, "fw", str(p), problems))
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(lines=LINES)
+def test_any_assessment_file_gives_only_located_problems(lines):
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "a.yaml"
+        path.write_text("framework: x\ncandidate: y\n" + yamlish(lines) + "\n", encoding="utf-8")
+        check(path, lambda p, problems: load_assessment(p, str(p), problems))
