@@ -189,3 +189,27 @@ def test_a_commit_to_one_framework_re_makes_only_what_is_made_from_it(project_di
         "handbook.html", "handbook.pdf"]
     manifest = json.loads((project_dir / "out" / "manifest.json").read_text())
     assert manifest["source_date_epoch"] == 1769904000  # 2026-02-01, the newest input
+
+
+def test_a_build_with_nothing_changed_parses_nothing(project_dir, monkeypatch):
+    build(project_dir)
+
+    def no_parsing(*args, **kwargs):
+        raise AssertionError("the inputs were parsed")
+
+    monkeypatch.setattr(api, "load_catalog", no_parsing)
+    again = build(project_dir)
+    assert again.made == () and again.manifest is not None
+    monkeypatch.undo()
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    design = project_dir / "framework" / "design.md"
+    design.write_text(design.read_text() + "- Runs workshops\n", encoding="utf-8")
+    assert "cards/design.pdf" in {r.path for r in build(project_dir).made}
+
+
+def test_strict_still_fails_when_the_plan_comes_from_the_cache(project_dir):
+    (project_dir / "framework" / "design.md").write_text(
+        "---\ntitle: Design\nyaml: false\nlevels: 3\n---\n## Level 1\n### Craft\n- Sketches\n")
+    build(project_dir)
+    with pytest.raises(ProblemsError):
+        build(project_dir, strict=True)

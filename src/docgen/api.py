@@ -16,8 +16,8 @@ from typing import Any, Iterable, Optional, Sequence
 
 from docgen import __version__
 from docgen.assess import validate_assessment
-from docgen.build import (Inputs, Record, Shard, clean, digest, folder_digest, plan, stale,
-                          write_manifest)
+from docgen.build import (Inputs, Record, Shard, cached_plan, clean, digest, folder_digest, plan,
+                          save_plan, stale, write_manifest)
 from docgen.build import run as run_jobs
 from docgen.buildrun import BuildContext, kinds_of, make_artifact
 from docgen.cards import CardSettings, make_cards
@@ -271,17 +271,52 @@ def build(project: Project, *, strict: bool = False, jobs: int = 0,
 
     Raises ProblemsError (and writes nothing) when the inputs have errors, or
     warnings with `strict`.  `on_made(index, total, made)` is called as each
-    artifact is written.
+    artifact is written.  When no input changed since the last build, nothing
+    is parsed: the last plan is checked against the files in `out/`.
     """
-    catalog = load_catalog(project)
-    if catalog.failed(strict):
-        raise ProblemsError(catalog.problems)
     out_dir = project.out_dir
     handbook_config = handbook_settings(project)
     # where the output goes, and where the settings were read from, change no artifact
     settings = replace(project.config, out="", source=None)
     common = digest(__version__, repr(settings),
                     folder_digest(handbook_config.search_path.folders))
+    files = _input_files(project)
+    dates = input_dates(files, project.root)
+    stamp = digest(common, *(f"{f}\0{dates[f.resolve()]}\0" + digest(f.read_bytes())
+                             for f in files))
+    cached = cached_plan(out_dir, stamp)
+    if cached is not None and not clean_up:
+        artifacts, problems, inputs_digest = cached
+        if strict and problems:
+            raise ProblemsError(load_catalog(project).problems)
+        mine = shard.select(artifacts) if shard else artifacts
+        if not stale(mine, out_dir):
+            manifest = None if shard else write_manifest(out_dir, artifacts, inputs_digest)
+            return BuildResult(len(mine), (), len(mine), (), manifest,
+                               tuple(text for _, text in problems))
+    return _full_build(project, handbook_config, common, stamp, strict, jobs, shard, clean_up,
+                       on_made)
+
+
+def _input_files(project: Project) -> list[Path]:
+    """Every file a build reads, in a stable order."""
+    found = []
+    for folder, suffixes in ((project.framework_dir, (".md",)),
+                             (project.assessments_dir, (".yaml", ".yml", ".json"))):
+        if folder.is_dir():
+            found += sorted(p for p in folder.rglob("*") if p.suffix.lower() in suffixes
+                            and p.is_file() and not any(part.startswith(".") for part in
+                                                        p.relative_to(folder).parts))
+    return found
+
+
+def _full_build(project: Project, handbook_config: HandbookSettings, common: str, stamp: str,
+                strict: bool, jobs: int, shard: Optional[Shard], clean_up: bool,
+                on_made) -> BuildResult:
+    catalog = load_catalog(project)
+    if catalog.failed(strict):
+        raise ProblemsError(catalog.problems)
+    out_dir = project.out_dir
     # `source` is the path as shown to the user: relative to the current folder, or absolute
     sources = {fw.id: Path(fw.source) for fw in catalog.frameworks}
     sources.update({a.source: Path(a.source) for a in catalog.assessments})
@@ -295,18 +330,21 @@ def build(project: Project, *, strict: bool = False, jobs: int = 0,
     context = BuildContext(catalog.frameworks, handbook_config,
                            card_settings(project, handbook_config),
                            packet_settings(project), out_dir)
-    made, warnings = [], [str(p) for p in catalog.problems if p.severity is Severity.WARNING]
+    warnings = [p for p in catalog.problems if p.severity is Severity.WARNING]
+    made, notes = [], [str(p) for p in warnings]
     for index, (artifact, result) in enumerate(
             run_jobs(todo, partial(make_artifact, context), jobs), start=1):
         made.append(result.record)
-        warnings += [f"{artifact.path}: {w}" for w in result.warnings]
+        notes += [f"{artifact.path}: {w}" for w in result.warnings]
         if on_made:
             on_made(index, len(todo), result)
     removed = tuple(clean(out_dir, artifacts)) if clean_up and not shard else ()
     inputs_digest = digest(common, *sorted(inputs.digests.values()))
     manifest = None if shard else write_manifest(out_dir, artifacts, inputs_digest)
+    save_plan(out_dir, stamp, artifacts, [(p.severity.value, str(p)) for p in warnings],
+              inputs_digest)
     return BuildResult(len(mine), tuple(made), len(mine) - len(todo), removed, manifest,
-                       tuple(warnings))
+                       tuple(notes))
 
 
 def card_settings(project: Project, base: Optional[HandbookSettings] = None) -> CardSettings:

@@ -32,6 +32,7 @@ from docgen.model import Assessment, Framework
 from docgen.output import safe_output_path, write_atomic
 
 RECORDS = ".docgen/records"
+PLAN = ".docgen/plan.json"
 MANIFEST = "manifest.json"
 
 
@@ -167,6 +168,27 @@ def plan(frameworks: Sequence[Framework], assessments: Sequence[Assessment], *,
         raise DocgenError(f"two artifacts would be written to {clash}: give the candidates "
                           "different names")
     return artifacts
+
+
+def save_plan(out_dir: Path, stamp: str, artifacts: Sequence[Artifact],
+              problems: Sequence[tuple[str, str]], inputs_digest: str) -> None:
+    """Remember the plan made from inputs with this `stamp`, for a build where nothing changed."""
+    data = {"stamp": stamp, "inputs_sha256": inputs_digest, "problems": list(problems),
+            "artifacts": [[a.path, a.kind, a.key, a.epoch] for a in artifacts]}
+    write_atomic(out_dir / PLAN, json.dumps(data).encode("utf-8"))
+
+
+def cached_plan(out_dir: Path, stamp: str) -> Optional[tuple[list[Artifact], list, str]]:
+    """(artifacts, problems, inputs digest) of the last build if its inputs had this stamp."""
+    try:
+        data = json.loads((out_dir / PLAN).read_text(encoding="utf-8"))
+        if data["stamp"] != stamp:
+            return None
+        artifacts = [Artifact(path, kind, key, epoch) for path, kind, key, epoch in
+                     data["artifacts"]]
+        return artifacts, [tuple(p) for p in data["problems"]], data["inputs_sha256"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
 
 
 def records(out_dir: Path) -> dict[str, Record]:

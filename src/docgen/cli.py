@@ -261,7 +261,7 @@ def build(settings: Settings, strict: Optional[bool], jobs: int, shard: Optional
     report = _build_reporter(settings)
     result = api.build(project, strict=bool(strict), jobs=jobs, shard=chosen,
                        clean_up=bool(clean_up), on_made=report)
-    for warning in result.warnings:
+    for warning in result.warnings if settings.verbosity >= 0 else ():
         _echo(f"docgen: warning: {warning}", err=True)
     for path in result.removed:
         _echo(f"docgen: removed {path}", err=True)
