@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from conftest import FIXTURES, REPO
 
-from docgen import api
+from docgen import api, projectbuild
 from docgen.build import Shard
 from docgen.errors import DocgenError, ProblemsError
 
@@ -34,7 +34,7 @@ def project_dir(tmp_path, monkeypatch):
 
 
 def build(root: Path, **options):
-    return api.build(api.open_project(root), jobs=1, **options)
+    return projectbuild.build(api.open_project(root), jobs=1, **options)
 
 
 def files(folder: Path) -> dict[str, bytes]:
@@ -86,10 +86,10 @@ def test_shards_together_equal_a_full_build(project_dir, tmp_path):
     for index in (1, 2, 3):
         out = tmp_path / f"shard{index}"
         project = api.open_project(project_dir, out=str(out))
-        result = api.build(project, jobs=1, shard=Shard(index, 3))
+        result = projectbuild.build(project, jobs=1, shard=Shard(index, 3))
         assert result.manifest is None and not (out / "manifest.json").exists()
         shutil.copytree(out, union, dirs_exist_ok=True)
-    merged = api.build(api.open_project(project_dir, out=str(union)), jobs=1)
+    merged = projectbuild.build(api.open_project(project_dir, out=str(union)), jobs=1)
     assert merged.made == ()
     assert files(union) == full
 
@@ -97,7 +97,7 @@ def test_shards_together_equal_a_full_build(project_dir, tmp_path):
 def test_parallel_build_equals_serial_build(project_dir, tmp_path):
     serial = files((build(project_dir), project_dir / "out")[1])
     parallel_out = tmp_path / "parallel"
-    api.build(api.open_project(project_dir, out=str(parallel_out)), jobs=2)
+    projectbuild.build(api.open_project(project_dir, out=str(parallel_out)), jobs=2)
     assert files(parallel_out) == serial
 
 

@@ -10,16 +10,11 @@ from __future__ import annotations
 import difflib
 import json
 from dataclasses import dataclass, replace
-from functools import partial
 from pathlib import Path
 from typing import Any, Iterable, Optional, Sequence
 
-from docgen import __version__
 from docgen.assess import validate_assessment
-from docgen.build import (Inputs, Record, Shard, cached_plan, clean, digest, folder_digest, plan,
-                          save_plan, stale, write_manifest)
-from docgen.build import run as run_jobs
-from docgen.buildrun import BuildContext, kinds_of, make_artifact
+from docgen.build import Shard  # noqa: F401 (re-exported for the command line)
 from docgen.cards import CardSettings, make_cards
 from docgen.config import Config, load_config
 from docgen.errors import ConfigError, Problem, ProblemsError, Severity, UnknownFrameworkError
@@ -35,7 +30,7 @@ from docgen.packetrun import PacketJob, PacketResult, make_packets  # noqa: F401
 from docgen.packets import PacketSettings, packet_context, render_packet
 from docgen.render import Rendered
 from docgen.render.assessment_yaml import assessment_yaml
-from docgen.sourcedate import input_dates, source_date
+from docgen.sourcedate import source_date
 from docgen.templating import SearchPath
 from docgen.validate import validate
 
@@ -252,101 +247,6 @@ def case_template_path(project: Project, framework_id: str, level: int) -> Path:
                             suffix=f"-L{level}.docx")
 
 
-@dataclass(frozen=True)
-class BuildResult:
-    """What a build did."""
-
-    planned: int
-    made: tuple[Record, ...]
-    unchanged: int
-    removed: tuple[str, ...]
-    manifest: Optional[Path]
-    warnings: tuple[str, ...]
-
-
-def build(project: Project, *, strict: bool = False, jobs: int = 0,
-          shard: Optional[Shard] = None, clean_up: bool = False,
-          on_made=None) -> BuildResult:
-    """Make every configured artifact that changed into `out/`, then the manifest.
-
-    Raises ProblemsError (and writes nothing) when the inputs have errors, or
-    warnings with `strict`.  `on_made(index, total, made)` is called as each
-    artifact is written.  When no input changed since the last build, nothing
-    is parsed: the last plan is checked against the files in `out/`.
-    """
-    out_dir = project.out_dir
-    handbook_config = handbook_settings(project)
-    # where the output goes, and where the settings were read from, change no artifact
-    settings = replace(project.config, out="", source=None)
-    common = digest(__version__, repr(settings),
-                    folder_digest(handbook_config.search_path.folders))
-    files = _input_files(project)
-    dates = input_dates(files, project.root)
-    stamp = digest(common, *(f"{f}\0{dates[f.resolve()]}\0" + digest(f.read_bytes())
-                             for f in files))
-    cached = cached_plan(out_dir, stamp)
-    if cached is not None and not clean_up:
-        artifacts, problems, inputs_digest = cached
-        if strict and problems:
-            raise ProblemsError(load_catalog(project).problems)
-        mine = shard.select(artifacts) if shard else artifacts
-        if not stale(mine, out_dir):
-            manifest = None if shard else write_manifest(out_dir, artifacts, inputs_digest)
-            return BuildResult(len(mine), (), len(mine), (), manifest,
-                               tuple(text for _, text in problems))
-    return _full_build(project, handbook_config, common, stamp, strict, jobs, shard, clean_up,
-                       on_made)
-
-
-def _input_files(project: Project) -> list[Path]:
-    """Every file a build reads, in a stable order."""
-    found = []
-    for folder, suffixes in ((project.framework_dir, (".md",)),
-                             (project.assessments_dir, (".yaml", ".yml", ".json"))):
-        if folder.is_dir():
-            found += sorted(p for p in folder.rglob("*") if p.suffix.lower() in suffixes
-                            and p.is_file() and not any(part.startswith(".") for part in
-                                                        p.relative_to(folder).parts))
-    return found
-
-
-def _full_build(project: Project, handbook_config: HandbookSettings, common: str, stamp: str,
-                strict: bool, jobs: int, shard: Optional[Shard], clean_up: bool,
-                on_made) -> BuildResult:
-    catalog = load_catalog(project)
-    if catalog.failed(strict):
-        raise ProblemsError(catalog.problems)
-    out_dir = project.out_dir
-    # `source` is the path as shown to the user: relative to the current folder, or absolute
-    sources = {fw.id: Path(fw.source) for fw in catalog.frameworks}
-    sources.update({a.source: Path(a.source) for a in catalog.assessments})
-    dates = input_dates(list(sources.values()), project.root)
-    inputs = Inputs({name: digest(path.read_bytes()) for name, path in sources.items()},
-                    {name: dates[path.resolve()] for name, path in sources.items()})
-    artifacts = plan(catalog.frameworks, catalog.assessments, inputs=inputs, common=common,
-                     out_dir=out_dir, **kinds_of(project.config.outputs))
-    mine = shard.select(artifacts) if shard else artifacts
-    todo = stale(mine, out_dir)
-    context = BuildContext(catalog.frameworks, handbook_config,
-                           card_settings(project, handbook_config),
-                           packet_settings(project), out_dir)
-    warnings = [p for p in catalog.problems if p.severity is Severity.WARNING]
-    made, notes = [], [str(p) for p in warnings]
-    for index, (artifact, result) in enumerate(
-            run_jobs(todo, partial(make_artifact, context), jobs), start=1):
-        made.append(result.record)
-        notes += [f"{artifact.path}: {w}" for w in result.warnings]
-        if on_made:
-            on_made(index, len(todo), result)
-    removed = tuple(clean(out_dir, artifacts)) if clean_up and not shard else ()
-    inputs_digest = digest(common, *sorted(inputs.digests.values()))
-    manifest = None if shard else write_manifest(out_dir, artifacts, inputs_digest)
-    save_plan(out_dir, stamp, artifacts, [(p.severity.value, str(p)) for p in warnings],
-              inputs_digest)
-    return BuildResult(len(mine), tuple(made), len(mine) - len(todo), removed, manifest,
-                       tuple(notes))
-
-
 def card_settings(project: Project, base: Optional[HandbookSettings] = None) -> CardSettings:
     """What level cards of this project need besides the framework."""
     base = base or handbook_settings(project)
@@ -389,49 +289,3 @@ def write_handbook(project: Project, document: Rendered, target: Optional[Path],
     """Write a handbook atomically; the default target is `out/handbook.<fmt>`."""
     target = target or project.out_dir / f"handbook.{fmt}"
     return write_atomic(target, document.data)
-
-
-def init_project(root: Path) -> list[Path]:
-    """Write a commented docgen.toml and an example assessment (and framework) into `root`."""
-    from docgen.config import commented_config
-
-    written = []
-    config = root / "docgen.toml"
-    if not config.exists():
-        written.append(write_atomic(config, commented_config().encode("utf-8")))
-    project = open_project(root)
-    if not any(project.framework_dir.rglob("*.md")) if project.framework_dir.is_dir() else True:
-        written.append(write_atomic(project.framework_dir / "example.md",
-                                    EXAMPLE_FRAMEWORK.encode("utf-8")))
-    catalog = load_clean_catalog(project)
-    example = project.assessments_dir / "example.yaml"
-    framework = catalog.frameworks[0] if catalog.frameworks else None
-    level = next((lv.number for lv in (framework.levels[1:] if framework else ())
-                  if any(True for _ in lv.criteria())), None)
-    if framework and level and not example.exists():
-        text = blank_assessment(project, catalog, framework.id, level, "Example Person")
-        written.append(write_atomic(example, text.encode("utf-8")))
-    return written
-
-
-EXAMPLE_FRAMEWORK = """---
-title: "🧭 Example Framework"
-sidebarTitle: "🧭 Example"
-sidebarGroup: "examples"
-yaml: false
----
-An example framework made by `docgen init`: replace it with your own.
-
-## Level 1
-### Craft
-- Delivers well-defined tasks with guidance
-### Collaboration
-- Asks for help early and shares progress
-
-## Level 2
-### Craft
-- Delivers small projects independently
-- Reviews others' work with care
-### Collaboration
-- Gives useful feedback to peers
-"""

@@ -13,7 +13,7 @@ from typing import Optional
 
 import click
 
-from docgen import __version__, api
+from docgen import __version__, api, projectbuild
 from docgen.errors import DocgenError, Problem, ProblemsError, Severity
 from docgen.cardcontext import BACKS
 from docgen.handbook import FORMATS as HANDBOOK_FORMATS
@@ -259,7 +259,7 @@ def build(settings: Settings, strict: Optional[bool], jobs: int, shard: Optional
     project = settings.project()
     chosen = api.Shard.parse(shard) if shard else None
     report = _build_reporter(settings)
-    result = api.build(project, strict=bool(strict), jobs=jobs, shard=chosen,
+    result = projectbuild.build(project, strict=bool(strict), jobs=jobs, shard=chosen,
                        clean_up=bool(clean_up), on_made=report)
     for warning in result.warnings if settings.verbosity >= 0 else ():
         _echo(f"docgen: warning: {warning}", err=True)
@@ -282,7 +282,7 @@ def init(settings: Settings) -> None:
     Example:
       mkdir progression && cd progression && docgen init && docgen build
     """
-    for path in api.init_project(settings.root or Path.cwd()):
+    for path in projectbuild.init_project(settings.root or Path.cwd()):
         _echo(f"docgen: wrote {path}", err=True)
 
 
