@@ -285,28 +285,29 @@ def _value(cell, value: str, packet: PacketContext, tag: str, always_fill: bool 
 
 def _content_control(paragraph, tag: str) -> None:
     """A plain-text content control showing placeholder text, for a blank field."""
-    sdt = OxmlElement("w:sdt")
-    properties = OxmlElement("w:sdtPr")
-    for name, value in (("w:alias", tag), ("w:tag", tag)):
-        element = OxmlElement(name)
-        element.set(qn("w:val"), value)
-        properties.append(element)
-    properties.append(OxmlElement("w:showingPlcHdr"))
-    properties.append(OxmlElement("w:text"))
-    content = OxmlElement("w:sdtContent")
-    run = OxmlElement("w:r")
-    run_properties = OxmlElement("w:rPr")
-    colour = OxmlElement("w:color")
-    colour.set(qn("w:val"), "808080")
-    run_properties.append(colour)
-    run.append(run_properties)
-    text = OxmlElement("w:t")
-    text.text = PLACEHOLDER
-    run.append(text)
-    content.append(run)
-    sdt.append(properties)
-    sdt.append(content)
-    paragraph._p.append(sdt)
+    properties = _element("w:sdtPr", [_element("w:alias", val=tag), _element("w:tag", val=tag),
+                                      _element("w:showingPlcHdr"), _element("w:text")])
+    content = _element("w:sdtContent", [_run(PLACEHOLDER, [_element("w:color", val="808080")])])
+    paragraph._p.append(_element("w:sdt", [properties, content]))
+
+
+def _element(name: str, children=(), val: str | None = None, **attributes: str):
+    """An OOXML element with a `w:val` (and other attributes) and children."""
+    element = OxmlElement(name)
+    if val is not None:
+        element.set(qn("w:val"), val)
+    for attribute, value in attributes.items():
+        element.set(qn(attribute.replace("_", ":", 1)), value)
+    for child in children:
+        element.append(child)
+    return element
+
+
+def _run(text: str, properties=()):
+    """A run of text with the given run properties."""
+    body = _element("w:t", xml_space="preserve")
+    body.text = text
+    return _element("w:r", [_element("w:rPr", properties), body])
 
 
 def _field(paragraph, instruction: str, shown: str):
@@ -331,25 +332,7 @@ def _field(paragraph, instruction: str, shown: str):
 
 
 def _hyperlink(document, paragraph, text: str, url: str) -> None:
-    part = document.part
-    rel = part.relate_to(url, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
-    link = OxmlElement("w:hyperlink")
-    link.set(qn("r:id"), rel)
-    run = OxmlElement("w:r")
-    properties = OxmlElement("w:rPr")
-    style = OxmlElement("w:rStyle")
-    style.set(qn("w:val"), "Hyperlink")
-    properties.append(style)
-    colour = OxmlElement("w:color")
-    colour.set(qn("w:val"), "1D4F73")
-    properties.append(colour)
-    underline = OxmlElement("w:u")
-    underline.set(qn("w:val"), "single")
-    properties.append(underline)
-    run.append(properties)
-    element = OxmlElement("w:t")
-    element.text = text
-    element.set(qn("xml:space"), "preserve")
-    run.append(element)
-    link.append(run)
-    paragraph._p.append(link)
+    rel = document.part.relate_to(url, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
+    style = [_element("w:rStyle", val="Hyperlink"), _element("w:color", val="1D4F73"),
+             _element("w:u", val="single")]
+    paragraph._p.append(_element("w:hyperlink", [_run(text, style)], r_id=rel))
