@@ -283,11 +283,17 @@ def _value(cell, value: str, packet: PacketContext, tag: str, always_fill: bool 
         _content_control(cell.paragraphs[0], tag)
 
 
+# Placeholder text by the last part of a field's tag; narrow table cells get short words.
+PLACEHOLDERS = {"self": "Rating", "manager": "Rating", "evidence": "Evidence and links",
+                "comments": "Comments", "summary": "The candidate's summary"}
+
+
 def _content_control(paragraph, tag: str) -> None:
     """A plain-text content control showing placeholder text, for a blank field."""
+    placeholder = PLACEHOLDERS.get(tag.rsplit(".", 1)[-1], PLACEHOLDER)
     properties = _element("w:sdtPr", [_element("w:alias", val=tag), _element("w:tag", val=tag),
                                       _element("w:showingPlcHdr"), _element("w:text")])
-    content = _element("w:sdtContent", [_run(PLACEHOLDER, [_element("w:color", val="808080")])])
+    content = _element("w:sdtContent", [_run(placeholder, [_element("w:color", val="808080")])])
     paragraph._p.append(_element("w:sdt", [properties, content]))
 
 
