@@ -55,9 +55,6 @@ def squash(text: str) -> str:
 
 def plain_text(markdown_inline: str) -> str:
     """What a line of Markdown reads as once rendered (links become their text)."""
-    import html
-    import re
+    from docgen.packetcontext import plain_text as rendered_words
 
-    from docgen.markup import inline_html
-
-    return html.unescape(re.sub(r"<[^>]+>", "", str(inline_html(markdown_inline))))
+    return rendered_words(markdown_inline)

@@ -253,8 +253,7 @@ def card_settings(project: Project, base: Optional[HandbookSettings] = None) -> 
     config = project.config
     return CardSettings(search_path=base.search_path, card=config.card, sheet=config.paper,
                         back=config.card_back, per_sheet=0, colours=config.colours,
-                        organisation=config.organisation,
-                        date_iso=base.date.strftime("%Y-%m-%dT%H:%M:%SZ"))
+                        organisation=config.organisation, date=base.date)
 
 
 def blank_assessment(project: Project, catalog: Catalog, framework_id: str, level: int,

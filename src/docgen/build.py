@@ -20,11 +20,9 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Iterable, Iterator, Optional, Sequence
+from typing import Iterable, Optional, Sequence
 
 from docgen import __version__
 from docgen.errors import DocgenError
@@ -250,17 +248,6 @@ def clean(out_dir: Path, artifacts: Sequence[Artifact]) -> list[str]:
         (out_dir / RECORDS / (digest(path)[:24] + ".json")).unlink(missing_ok=True)
         removed.append(path)
     return removed
-
-
-def run(jobs: Sequence[Artifact], make, workers: int) -> Iterator[tuple[Artifact, object]]:
-    """Run `make(artifact)` for every job, in `workers` processes; yields (artifact, result)."""
-    workers = workers or os.cpu_count() or 1
-    if workers == 1 or len(jobs) <= 1:
-        for job in jobs:
-            yield job, make(job)
-        return
-    with ProcessPoolExecutor(max_workers=min(workers, len(jobs))) as pool:
-        yield from zip(jobs, pool.map(make, jobs, chunksize=1))
 
 
 def _fresh(artifact: Artifact, record: Optional[Record], out_dir: Path) -> bool:

@@ -74,7 +74,7 @@ def _dated(context: BuildContext, epoch: int) -> BuildContext:
     """The context with every date set to `epoch`."""
     when = datetime.fromtimestamp(epoch, tz=timezone.utc)
     return replace(context, handbook=replace(context.handbook, date=when),
-                   cards=replace(context.cards, date_iso=when.strftime("%Y-%m-%dT%H:%M:%SZ")),
+                   cards=replace(context.cards, date=when),
                    packets=replace(context.packets, date=when))
 
 

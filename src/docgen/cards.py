@@ -34,7 +34,7 @@ class CardSettings:
     per_sheet: int
     colours: Mapping[str, str]
     organisation: str
-    date_iso: str
+    date: datetime
 
 
 def make_cards(framework: Framework, settings: CardSettings) -> Rendered:
@@ -48,7 +48,7 @@ def make_cards(framework: Framework, settings: CardSettings) -> Rendered:
         deck = build_card_deck(framework, side=side, card=settings.card, width_mm=width / MM,
                                height_mm=height / MM, bleed_mm=BLEED / MM, back=settings.back,
                                colours=settings.colours, font_size=BASE_SIZE[settings.card])
-        sides[side] = render_side(deck, settings.search_path, _epoch(settings.date_iso))
+        sides[side] = render_side(deck, settings.search_path, int(settings.date.timestamp()))
     cards, warnings = [], []
     for level in framework.levels:
         fronts = sides["front"].pages[level.number]
@@ -68,8 +68,8 @@ def make_cards(framework: Framework, settings: CardSettings) -> Rendered:
     metadata = {"Title": f"{framework.title}: level cards", "Author": settings.organisation or "docgen",
                 "Subject": f"{len(framework.levels)} levels, {settings.card} cards on "
                            f"{settings.sheet if settings.per_sheet != 1 else 'single'} sheets",
-                "Creator": "docgen", "CreationDate": _pdf_date(settings.date_iso),
-                "ModDate": _pdf_date(settings.date_iso)}
+                "Creator": "docgen", "CreationDate": _pdf_date(settings.date),
+                "ModDate": _pdf_date(settings.date)}
     band = Band(deck.accent, deck.band_mm * MM)
     data = impose(cards, layout, band, metadata)
     refused = sides["front"].refused + sides["back"].refused
@@ -78,9 +78,5 @@ def make_cards(framework: Framework, settings: CardSettings) -> Rendered:
     return Rendered(data, "application/pdf", pages=sheets, warnings=tuple(warnings))
 
 
-def _epoch(iso: str) -> int:
-    return int(datetime.fromisoformat(iso.replace("Z", "+00:00")).timestamp())
-
-
-def _pdf_date(iso: str) -> str:
-    return "D:" + iso.replace("-", "").replace(":", "").replace("T", "").rstrip("Z") + "Z"
+def _pdf_date(when: datetime) -> str:
+    return when.strftime("D:%Y%m%d%H%M%SZ")

@@ -43,11 +43,6 @@ def block_html(text: str) -> Markup:
     return Markup(html.strip())
 
 
-def plain(text: str) -> Markup:
-    """Text shown as it is, escaped."""
-    return escape(text)
-
-
 # Emoji and the characters that join or modify them (ZWJ, VS16, skin tones, keycaps, tags).
 _EMOJI_RUN = re.compile(
     "[\U0001F000-\U0001FAFF\u2600-\u27BF\u2300-\u23FF\u2B00-\u2BFF\u2190-\u21FF"

@@ -7,15 +7,15 @@ caller gets one `PacketResult` per assessment, in order, as each finishes.
 
 from __future__ import annotations
 
-import os
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Iterator, Sequence
 
 from docgen.model import Assessment, Framework
 from docgen.output import write_atomic
 from docgen.packets import PacketSettings, packet_context, render_packet
+from docgen.parallel import run
 
 
 @dataclass(frozen=True)
@@ -39,14 +39,9 @@ class PacketResult:
 def make_packets(jobs: Sequence[PacketJob], settings: PacketSettings, formats: Sequence[str],
                  workers: int = 0) -> Iterator[PacketResult]:
     """Make every packet, in `workers` processes (0: one per core; 1: in this process)."""
-    workers = workers or os.cpu_count() or 1
-    if workers == 1 or len(jobs) == 1:
-        for job in jobs:
-            yield _make(job, settings, tuple(formats))
-        return
-    with ProcessPoolExecutor(max_workers=min(workers, len(jobs))) as pool:
-        yield from pool.map(_make, jobs, [settings] * len(jobs), [tuple(formats)] * len(jobs),
-                            chunksize=1)
+    make = partial(_make, settings=settings, formats=tuple(formats))
+    for _, result in run(jobs, make, workers):
+        yield result
 
 
 def _make(job: PacketJob, settings: PacketSettings, formats: tuple[str, ...]) -> PacketResult:

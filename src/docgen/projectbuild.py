@@ -15,11 +15,11 @@ from typing import Optional
 from docgen import __version__, api
 from docgen.build import (Inputs, Record, Shard, cached_plan, clean, digest, folder_digest, plan,
                           save_plan, stale, write_manifest)
-from docgen.build import run as run_jobs
 from docgen.buildrun import BuildContext, kinds_of, make_artifact
 from docgen.errors import ProblemsError, Severity
 from docgen.handbook import HandbookSettings
 from docgen.output import write_atomic
+from docgen.parallel import run as run_jobs
 from docgen.sourcedate import input_dates
 
 
