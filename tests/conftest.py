@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import http.server
+import shutil
+import threading
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -24,6 +28,61 @@ def load(*paths: Path, root: Path | None = None, **overrides) -> api.Catalog:
 def codes(catalog: api.Catalog) -> list[str]:
     """The codes of every problem, in order."""
     return [p.code for p in catalog.problems]
+
+
+@pytest.fixture
+def project_dir(tmp_path, monkeypatch):
+    """A project (the current folder) with the seed, a second small framework and one assessment."""
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    root = tmp_path / "project"
+    (root / "framework" / "engineering").mkdir(parents=True)
+    shutil.copy(SEED, root / "framework" / "engineering" / "backend.md")
+    (root / "framework" / "design.md").write_text(
+        "---\ntitle: Design\nyaml: false\n---\n## Level 1\n### Craft\n- Sketches ideas\n"
+        "## Level 2\n### Craft\n- Leads critiques\n", encoding="utf-8")
+    (root / "assessments").mkdir()
+    shutil.copy(FIXTURES / "assessments" / "ada.yaml", root / "assessments" / "ada.yaml")
+    (root / "docgen.toml").write_text('card = "A7"\n', encoding="utf-8")
+    monkeypatch.chdir(root)
+    return root
+
+
+def files(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes()
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@contextmanager
+def counting_server():
+    """A real HTTP server on 127.0.0.1: yields (port, the paths it was asked for)."""
+    hits: list[str] = []
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self):  # noqa: N802
+            hits.append(self.path)
+            self.send_response(200)
+            self.end_headers()
+            self.wfile.write(b"x")
+
+        def log_message(self, *args):
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05},
+                              daemon=True)
+    thread.start()
+    try:
+        yield server.server_address[1], hits
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture
+def loopback():
+    """A loopback HTTP server that counts requests: (port, hits)."""
+    with counting_server() as server:
+        yield server
 
 
 @pytest.fixture

@@ -7,39 +7,15 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, REPO
+from conftest import files
 
 from docgen import api, projectbuild
 from docgen.build import Shard
 from docgen.errors import DocgenError, ProblemsError
 
-SEED = REPO / "framework" / "engineering" / "backend.md"
-
-
-@pytest.fixture
-def project_dir(tmp_path, monkeypatch):
-    """A project with the seed, a second small framework and one assessment."""
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
-    root = tmp_path / "project"
-    (root / "framework" / "engineering").mkdir(parents=True)
-    shutil.copy(SEED, root / "framework" / "engineering" / "backend.md")
-    (root / "framework" / "design.md").write_text(
-        "---\ntitle: Design\nyaml: false\n---\n## Level 1\n### Craft\n- Sketches ideas\n"
-        "## Level 2\n### Craft\n- Leads critiques\n", encoding="utf-8")
-    (root / "assessments").mkdir()
-    shutil.copy(FIXTURES / "assessments" / "ada.yaml", root / "assessments" / "ada.yaml")
-    (root / "docgen.toml").write_text('card = "A7"\n', encoding="utf-8")
-    monkeypatch.chdir(root)
-    return root
-
 
 def build(root: Path, **options):
     return projectbuild.build(api.open_project(root), jobs=1, **options)
-
-
-def files(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes()
-            for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 def test_a_clean_build_makes_everything_and_the_manifest(project_dir):
@@ -113,7 +89,7 @@ def test_a_failing_build_leaves_the_previous_artifacts_and_manifest(project_dir)
     after = files(project_dir / "out")
     assert after["manifest.json"] == before["manifest.json"]
     assert after["cards/design.pdf"] == before["cards/design.pdf"]
-    assert not [p for p in (project_dir / "out").rglob("*.tmp")]
+    assert not [p for p in (project_dir / "out").rglob("*.docgen-tmp")]
 
 
 def test_clean_removes_only_artifacts_docgen_made(project_dir):

@@ -27,7 +27,7 @@ from typing import Iterable, Optional, Sequence
 from docgen import __version__
 from docgen.errors import DocgenError
 from docgen.model import Assessment, Framework
-from docgen.output import safe_output_path, write_atomic
+from docgen.output import leftover_temp_files, safe_output_path, write_atomic
 
 RECORDS = ".docgen/records"
 PLAN = ".docgen/plan.json"
@@ -235,7 +235,8 @@ def write_manifest(out_dir: Path, artifacts: Sequence[Artifact],
 def clean(out_dir: Path, artifacts: Sequence[Artifact]) -> list[str]:
     """Remove artifacts earlier builds made that the plan no longer has; return their paths.
 
-    Only recorded files are removed: docgen never deletes what it did not make.
+    Only recorded files are removed, and the temporary files of writes that were
+    killed: docgen never deletes what it did not make.
     """
     planned = {a.path for a in artifacts}
     removed = []
@@ -247,6 +248,9 @@ def clean(out_dir: Path, artifacts: Sequence[Artifact]) -> list[str]:
             target.unlink()
         (out_dir / RECORDS / (digest(path)[:24] + ".json")).unlink(missing_ok=True)
         removed.append(path)
+    for temp in leftover_temp_files(out_dir):
+        temp.unlink()
+        removed.append(temp.relative_to(out_dir).as_posix())
     return removed
 
 

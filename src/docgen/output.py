@@ -9,6 +9,7 @@ inside the output folder.
 
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
 from pathlib import Path
@@ -16,6 +17,7 @@ from pathlib import Path
 from docgen.errors import OutputError
 from docgen.slugs import slugify
 
+TEMP_SUFFIX = ".docgen-tmp"  # a write that was killed leaves one of these; `build --clean` removes them
 MAX_NAME = 80  # characters of a file or folder name made from data; file systems stop at 255 bytes
 
 
@@ -24,9 +26,10 @@ def write_atomic(path: Path, data: bytes) -> Path:
     path = Path(path)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+        fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=TEMP_SUFFIX,
+                                          dir=path.parent)
     except OSError as exc:
-        raise OutputError(f"{path}: cannot write: {exc.strerror or exc}") from exc
+        raise _cannot_write(path, exc) from exc
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
@@ -36,7 +39,7 @@ def write_atomic(path: Path, data: bytes) -> Path:
         os.replace(temp_name, path)
     except OSError as exc:
         _remove_quietly(temp_name)
-        raise OutputError(f"{path}: cannot write: {exc.strerror or exc}") from exc
+        raise _cannot_write(path, exc) from exc
     except BaseException:
         _remove_quietly(temp_name)
         raise
@@ -56,6 +59,38 @@ def safe_output_path(out_dir: Path, *names: str, suffix: str = "") -> Path:
     if Path(out_dir).resolve() not in path.resolve().parents:
         raise OutputError(f"{path}: refusing to write outside {out_dir}")
     return path
+
+
+def leftover_temp_files(folder: Path) -> list[Path]:
+    """Temporary files of writes that were killed before they finished (sorted)."""
+    return sorted(Path(folder).rglob(f".*{TEMP_SUFFIX}"))
+
+
+_WHAT_TO_DO = {
+    errno.EROFS: "the file system is read-only: choose another output folder (--out, or `out` "
+                 "in docgen.toml)",
+    errno.EACCES: "docgen may not write there: make the folder writable or choose another "
+                  "output folder (--out, or `out` in docgen.toml)",
+    errno.EPERM: "docgen may not write there: make the folder writable or choose another "
+                 "output folder (--out, or `out` in docgen.toml)",
+    errno.ENOSPC: "the disk is full: free some space and build again; the previous files are "
+                  "unchanged",
+    errno.EDQUOT: "the disk quota is used up: free some space and build again; the previous "
+                  "files are unchanged",
+    errno.EFBIG: "the file is larger than this system lets a process write (ulimit -f); the "
+                 "previous files are unchanged",
+}
+
+
+def describe_os_error(exc: OSError) -> str:
+    """What the system said, and for the usual causes (read-only, full) what to do."""
+    reason = exc.strerror or str(exc)
+    hint = _WHAT_TO_DO.get(exc.errno)
+    return reason + (f" ({hint})" if hint else "")
+
+
+def _cannot_write(path: Path, exc: OSError) -> OutputError:
+    return OutputError(f"{path}: cannot write: {describe_os_error(exc)}")
 
 
 def _remove_quietly(name: str) -> None:

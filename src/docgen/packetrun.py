@@ -12,10 +12,11 @@ from functools import partial
 from pathlib import Path
 from typing import Iterator, Sequence
 
+from docgen.errors import DocgenError
 from docgen.model import Assessment, Framework
 from docgen.output import write_atomic
 from docgen.packets import PacketSettings, packet_context, render_packet
-from docgen.parallel import run
+from docgen.parallel import DIED, WorkerDied, run
 
 
 @dataclass(frozen=True)
@@ -40,13 +41,20 @@ def make_packets(jobs: Sequence[PacketJob], settings: PacketSettings, formats: S
                  workers: int = 0) -> Iterator[PacketResult]:
     """Make every packet, in `workers` processes (0: one per core; 1: in this process)."""
     make = partial(_make, settings=settings, formats=tuple(formats))
-    for _, result in run(jobs, make, workers):
-        yield result
+    try:
+        for _, result in run(jobs, make, workers):
+            yield result
+    except WorkerDied as exc:
+        raise DocgenError(f"{exc.job.assessment.source}: {DIED}") from None
 
 
 def _make(job: PacketJob, settings: PacketSettings, formats: tuple[str, ...]) -> PacketResult:
-    packet = packet_context(job.framework, job.assessment, settings)
-    rendered = render_packet(packet, settings, formats)
+    try:
+        packet = packet_context(job.framework, job.assessment, settings)
+        rendered = render_packet(packet, settings, formats)
+    except Exception as exc:  # any failure, ours or a library's: say which assessment
+        # a plain message, `from None`: the error must cross back from a worker process
+        raise DocgenError(f"{job.assessment.source}: {exc}") from None
     paths = tuple(write_atomic(job.folder / f"promotion-case.{fmt}", document.data)
                   for fmt, document in rendered.items())
     warnings = tuple(w for document in rendered.values() for w in document.warnings)

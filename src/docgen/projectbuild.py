@@ -13,12 +13,15 @@ from pathlib import Path
 from typing import Optional
 
 from docgen import __version__, api
-from docgen.build import (Inputs, Record, Shard, cached_plan, clean, digest, folder_digest, plan,
+from docgen.build import (BuildError, Inputs, Record, Shard, cached_plan, clean, digest, folder_digest, plan,
                           save_plan, stale, write_manifest)
 from docgen.buildrun import BuildContext, kinds_of, make_artifact
 from docgen.errors import ProblemsError, Severity
 from docgen.handbook import HandbookSettings
+from docgen.load import files_in
+from docgen.load.assessment_file import ASSESSMENT_SUFFIXES
 from docgen.output import write_atomic
+from docgen.parallel import DIED, WorkerDied
 from docgen.parallel import run as run_jobs
 from docgen.sourcedate import input_dates
 
@@ -73,11 +76,9 @@ def _input_files(project: api.Project) -> list[Path]:
     """Every file a build reads, in a stable order."""
     found = []
     for folder, suffixes in ((project.framework_dir, (".md",)),
-                             (project.assessments_dir, (".yaml", ".yml", ".json"))):
+                             (project.assessments_dir, ASSESSMENT_SUFFIXES)):
         if folder.is_dir():
-            found += sorted(p for p in folder.rglob("*") if p.suffix.lower() in suffixes
-                            and p.is_file() and not any(part.startswith(".") for part in
-                                                        p.relative_to(folder).parts))
+            found += files_in(folder, suffixes)
     return found
 
 
@@ -103,12 +104,15 @@ def _full_build(project: api.Project, handbook_config: HandbookSettings, common:
                            api.packet_settings(project), out_dir)
     warnings = [p for p in catalog.problems if p.severity is Severity.WARNING]
     made, notes = [], [str(p) for p in warnings]
-    for index, (artifact, result) in enumerate(
-            run_jobs(todo, partial(make_artifact, context), jobs), start=1):
-        made.append(result.record)
-        notes += [f"{artifact.path}: {w}" for w in result.warnings]
-        if on_made:
-            on_made(index, len(todo), result)
+    try:
+        for index, (artifact, result) in enumerate(
+                run_jobs(todo, partial(make_artifact, context), jobs), start=1):
+            made.append(result.record)
+            notes += [f"{artifact.path}: {w}" for w in result.warnings]
+            if on_made:
+                on_made(index, len(todo), result)
+    except WorkerDied as exc:
+        raise BuildError(f"{exc.job.path}: {DIED}") from None
     removed = tuple(clean(out_dir, artifacts)) if clean_up and not shard else ()
     inputs_digest = digest(common, *sorted(inputs.digests.values()))
     manifest = None if shard else write_manifest(out_dir, artifacts, inputs_digest)

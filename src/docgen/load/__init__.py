@@ -17,7 +17,7 @@ from docgen.load.assessment_file import ASSESSMENT_SUFFIXES, load_assessment
 from docgen.load.framework_file import LoadedFile, load_framework_file
 from docgen.model import Assessment
 
-__all__ = ["FrameworkSource", "LoadResult", "discover", "load_frameworks", "display_path",
+__all__ = ["FrameworkSource", "LoadResult", "discover", "files_in", "load_frameworks", "display_path",
            "split_paths", "load_assessments"]
 
 
@@ -69,13 +69,39 @@ def split_paths(paths: Iterable[Path]) -> tuple[list[Path], list[Path]]:
     return frameworks, assessments
 
 
+def files_in(folder: Path, suffixes: Iterable[str],
+             problems: list[Problem] | None = None) -> list[Path]:
+    """The files below `folder` whose names end in one of `suffixes`, sorted; hidden ones skipped.
+
+    A link to a file outside `folder` is not read (and is an error in
+    `problems`): a change to the frameworks must not be able to make docgen
+    print some other file of the machine, such as a CI secret.
+    """
+    suffixes = tuple(suffixes)
+    root = folder.resolve()
+    found = []
+    for path in sorted(folder.rglob("*")):
+        if (path.suffix.lower() not in suffixes or not path.is_file()
+                or any(part.startswith(".") for part in path.relative_to(folder).parts)):
+            continue
+        if root not in path.resolve().parents:
+            if problems is not None:
+                problems.append(Problem(
+                    Location(display_path(path)), Severity.ERROR,
+                    f"this file is a link to {path.resolve()}, outside {display_path(folder)}; docgen "
+                    "does not read it", hint="copy the file into the folder instead of linking it",
+                    code="outside-link"))
+            continue
+        found.append(path)
+    return found
+
+
 def load_assessments(paths: Iterable[Path], problems: list[Problem]) -> list[Assessment]:
     """Every assessment file at `paths` (folders searched recursively), read for its shape."""
     files: list[Path] = []
     for path in paths:
         if path.is_dir():
-            files += sorted(p for p in path.rglob("*") if p.suffix.lower() in ASSESSMENT_SUFFIXES
-                            and p.is_file())
+            files += files_in(path, ASSESSMENT_SUFFIXES, problems)
         elif path.is_file():
             files.append(path)
         else:
@@ -102,11 +128,9 @@ def discover(paths: Iterable[Path], problems: list[Problem],
     found: list[FrameworkSource] = []
     for base in paths:
         if base.is_dir():
-            for file in sorted(base.rglob("*.md")):
-                if file.is_file() and not any(part.startswith(".") for part in
-                                              file.relative_to(base).parts):
-                    rel = file.relative_to(base).with_suffix("")
-                    found.append(FrameworkSource(file, rel.as_posix(), display_path(file)))
+            for file in files_in(base, (".md",), problems):
+                rel = file.relative_to(base).with_suffix("")
+                found.append(FrameworkSource(file, rel.as_posix(), display_path(file)))
         elif base.is_file():
             found.append(FrameworkSource(base, _file_id(base, framework_dir), display_path(base)))
         else:

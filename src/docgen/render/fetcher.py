@@ -5,7 +5,8 @@ address.  This one serves files from the template search path (so a user's
 template folder can replace a default asset) and `data:` URIs that docgen's
 own templates make, and refuses everything else: other files, the network,
 every other scheme.  Refused addresses are remembered so docgen can say
-what a template asked for.
+what a template asked for, and names that no template folder has (a font
+or image a template names but nobody installed) so docgen can stop.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ class SafeFetcher(URLFetcher):
         self.search_path = search_path
         self.refused: list[str] = []
         self.served: list[str] = []
+        self.missing: list[str] = []  # names inside the template folders that no folder has
 
     def fetch(self, url: str, headers=None) -> URLFetcherResponse:
         scheme = urlsplit(url).scheme.lower()
@@ -45,6 +47,9 @@ class SafeFetcher(URLFetcher):
                 mime = mimetypes.guess_type(found.name)[0] or "application/octet-stream"
                 return URLFetcherResponse(found.as_uri(), found.read_bytes(),
                                           {"Content-Type": mime})
+            if relative:
+                self.missing.append(relative)
+                raise RefusedURL(f"{relative} is in none of the template folders")
         self.refused.append(url)
         raise RefusedURL(f"docgen does not load {url!r}: only files of the template folders")
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Optional
 
 from docgen.errors import DocgenError
+from docgen.output import describe_os_error
 from docgen.templating import SearchPath
 
 if TYPE_CHECKING:  # WeasyPrint is imported when a PDF is made: it takes a third of a second
@@ -87,6 +88,12 @@ def lay_out(html: str, search_path: SearchPath, variant: Optional[str] = None,
     }
     document = _guarded(lambda: weasyprint.HTML(string=html, base_url=base_url,
                                                 url_fetcher=fetcher).render(**options))
+    if fetcher.missing:
+        names = ", ".join(sorted(set(fetcher.missing)))
+        folders = ", ".join(str(f) for f in search_path.folders)
+        raise RenderError(f"a template uses {names}, which is in none of the template folders "
+                          f"({folders}): add the file to your templates folder or remove the "
+                          "reference")
     return LaidOut(document, options, tuple(fetcher.refused), epoch)
 
 
@@ -118,6 +125,9 @@ def _guarded(work):
             return work()
     except DocgenError:
         raise
+    except OSError as exc:  # WeasyPrint writes fonts to temporary files for fontconfig
+        raise RenderError("cannot write a temporary file while laying out the PDF: "
+                          + describe_os_error(exc)) from exc
     except Exception as exc:  # WeasyPrint's own failure: say so instead of a traceback
         raise RenderError(f"WeasyPrint could not lay out the PDF ({type(exc).__name__}: {exc}); "
                           "if a template of yours is in use, try without it, else please "
