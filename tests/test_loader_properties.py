@@ -9,6 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from docgen.errors import DocgenError, SourceError
+from docgen.load.assessment_csv import read_ratings_csv
 from docgen.load.assessment_file import load_assessment
 from docgen.load.framework_file import load_framework_file
 
@@ -69,4 +70,28 @@ def test_any_assessment_file_gives_only_located_problems(lines):
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp) / "a.yaml"
         path.write_text("framework: x\ncandidate: y\n" + yamlish(lines) + "\n", encoding="utf-8")
+        check(path, lambda p, problems: load_assessment(p, str(p), problems))
+
+
+CSV_CELLS = st.text(st.sampled_from(list('ab,;"\n\r\t x') + ["\x00", "é", "\ufeff"]), max_size=60)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(header=st.sampled_from(["criterion,self,manager,evidence,links,comments", "id,self",
+                               "criterion", "nope,self", ""]), body=CSV_CELLS)
+def test_any_csv_of_ratings_gives_only_located_problems(header, body):
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "ratings.csv"
+        path.write_text(header + "\n" + body, encoding="utf-8")
+        check(path, lambda p, problems: read_ratings_csv(p, str(p)))
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(depth=st.integers(200, 3000), kind=st.sampled_from(["[", "{a: ", "- "]))
+def test_yaml_nested_thousands_deep_is_a_located_problem(depth, kind):
+    closing = {"[": "]", "{a: ": "}", "- ": ""}[kind]
+    nested = kind * depth + "1" + closing * depth
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "a.yaml"
+        path.write_text("framework: x\ncandidate: " + nested + "\n", encoding="utf-8")
         check(path, lambda p, problems: load_assessment(p, str(p), problems))

@@ -24,8 +24,7 @@ COLUMNS = {"criterion": "criterion", "criterion_id": "criterion", "id": "criteri
 
 def read_ratings_csv(path: Path, display: str) -> tuple[Rating, ...]:
     """The ratings in a CSV file; SourceError names the row and column of a problem."""
-    text = read_text(path, display)
-    rows = list(csv.reader(io.StringIO(text)))
+    rows = _rows(read_text(path, display), display)
     if not rows:
         raise SourceError(Location(display), "the CSV file is empty",
                           hint="the first row names the columns: criterion,self,manager,"
@@ -57,6 +56,17 @@ def read_ratings_csv(path: Path, display: str) -> tuple[Rating, ...]:
                               _evidence(cells.get("evidence", ""), cells.get("links", "")),
                               cells.get("comments", "")))
     return tuple(ratings)
+
+
+def _rows(text: str, display: str) -> list[list[str]]:
+    reader = csv.reader(io.StringIO(text))
+    try:
+        return list(reader)
+    except csv.Error as exc:  # a cell over the size limit, a NUL character
+        raise SourceError(Location(display, max(reader.line_num, 1), 1),
+                          f"this CSV row cannot be read: {exc}",
+                          hint="save the sheet again as CSV (UTF-8); keep each cell under "
+                               "128 KB") from None
 
 
 def assessment_from_csv(path: Path, display: str, *, framework_id: str, candidate: Person,

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field, replace
 
 from markdown_it.tree import SyntaxTreeNode
 
-from docgen.errors import Location, Problem, Severity
-from docgen.mdparser import markdown_parser
+from docgen.errors import Location, Problem, Severity, SourceError
+from docgen.mdparser import MAX_NESTING, markdown_parser, too_deep
 from docgen.model import Category, Criterion, Detail, Level, Prose
 from docgen.slugs import slugify, split_explicit_id
 
@@ -217,7 +217,14 @@ def read_markdown_body(body: str, first_line: int, display: str,
     `first_line` is the file line of the body's first line; every problem
     found is appended to `problems`.
     """
-    root = SyntaxTreeNode(markdown_parser().parse(body))
+    tokens = markdown_parser().parse(body)
+    deep = too_deep(tokens)
+    if deep is not None:
+        raise SourceError(Location(display, first_line + deep, 1),
+                          f"lists or quotes are nested more than {MAX_NESTING // 2 - 1} deep "
+                          "here; the Markdown reader stops at that depth and the rest of the "
+                          "file would be lost", hint="nest them less deeply", code="too-deep")
+    root = SyntaxTreeNode(tokens)
     return _BodyReader(body, first_line, display, problems).read(root)
 
 

@@ -118,6 +118,10 @@ def parse_yaml(text: str, source: YamlSource, problems: list[Problem]) -> Any:
         raise SourceError(location, _yaml_message(exc), hint=_yaml_hint(exc), code="yaml-syntax") from exc
     except YAMLError as exc:
         raise SourceError(source.at(0, 0), f"YAML cannot be read: {exc}", code="yaml-syntax") from exc
+    except RecursionError:
+        raise SourceError(source.at(0, 0), "the YAML is nested too deeply to read (hundreds of "
+                          "lists or mappings inside each other)", hint="nest it less deeply",
+                          code="yaml-too-deep") from None
 
 
 # The parser's words for the slips people make most, in the user's words.

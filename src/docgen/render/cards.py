@@ -1,7 +1,8 @@
 """Card decks into card pages: each level set as large as fits, down to a readable minimum.
 
 A level is laid out at its deck's type size; while a level runs onto a
-second card, its size is lowered a step, down to `MIN_SIZE`.  What still
+second card, its size is lowered a step, down to `MIN_SIZE` (at once when
+it is far too long for one card).  What still
 does not fit continues on further cards, each marked "continued" (nothing
 is ever clipped).  Each pass lays out only the levels still too long, and
 a level keeps the pages of the pass that fitted it.
@@ -51,12 +52,25 @@ def render_side(deck: CardDeck, search_path: SearchPath, epoch: int) -> CardPage
         retry = []
         for number, indexes in _pages_per_level(part, laid).items():
             if len(indexes) > 1 and sizes[number] > MIN_SIZE:
-                sizes[number] = max(MIN_SIZE, round(sizes[number] - STEP, 2))
+                sizes[number] = _next_size(sizes[number], len(indexes))
                 retry.append(number)
             else:
                 fitted[number] = [pages[i] for i in indexes]
         pending = retry
     return CardPages(fitted, sizes, tuple(dict.fromkeys(refused)))
+
+
+def _next_size(size: float, cards: int) -> float:
+    """The size to try after `size` filled `cards` cards: a step smaller, or the minimum at once.
+
+    Type area grows with the square of its size: a level that would fill more
+    than one card even at the minimum goes there directly instead of being
+    laid out again at every step (a framework of thousands of criteria).
+    """
+    surely_needs = (cards - 1) * (MIN_SIZE / size) ** 2  # cards at the minimum, at the least
+    if surely_needs > 1.2:
+        return MIN_SIZE
+    return max(MIN_SIZE, round(size - STEP, 2))
 
 
 def _pages_per_level(deck: CardDeck, laid: LaidOut) -> dict[int, list[int]]:
