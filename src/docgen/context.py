@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Iterable, Optional, Sequence
+from typing import Iterable, Iterator, Optional, Sequence
 
 from markupsafe import Markup
 
@@ -244,9 +244,26 @@ def _criterion_view(slug: str, criterion: Criterion, carried: bool) -> Criterion
     )
 
 
-def detail_views(details: Iterable[Detail]) -> tuple[DetailView, ...]:
-    """Nested items as views, recursively."""
-    return tuple(DetailView(inline_html(d.text), detail_views(d.details)) for d in details)
+MAX_DETAIL_DEPTH = 3  # levels of nesting a printed page shows; deeper items join the third
+
+
+def detail_views(details: Iterable[Detail], depth: int = 1) -> tuple[DetailView, ...]:
+    """Nested items as views, at most `MAX_DETAIL_DEPTH` deep.
+
+    Every item is kept: items nested deeper follow their parent, in order, at
+    the deepest level shown, so a list nested forty deep does not squeeze its
+    text into a sliver at the right of a card.
+    """
+    if depth >= MAX_DETAIL_DEPTH:
+        return tuple(DetailView(inline_html(d.text), ()) for d in _flattened(details))
+    return tuple(DetailView(inline_html(d.text), detail_views(d.details, depth + 1))
+                 for d in details)
+
+
+def _flattened(details: Iterable[Detail]) -> Iterator[Detail]:
+    for detail in details:
+        yield detail
+        yield from _flattened(detail.details)
 
 
 def _overview(fw: Framework, levels: tuple[LevelView, ...]) -> OverviewView:
