@@ -34,3 +34,25 @@ def generate(folder: Path, count: int, root: Path, framework_id: str = "engineer
         path.write_text("\n".join(lines) + "\n", encoding="utf-8")
         files.append(path)
     return files
+
+
+WORDS = ("designs reviews deploys mentors ledger service latency incident migrates schema queue "
+         "tests owns plans explains measures improves documents").split()
+
+
+def synthetic_framework(levels: int, categories: int, per_category: int, words: int = 12,
+                        title: str = "🧱 Synthetic") -> str:
+    """A Markdown-body framework of `levels` × `categories` × `per_category` criteria.
+
+    Each criterion ends in its own `level-category-index` tag, so a test can
+    look for every one of them in an output.
+    """
+    rng = random.Random(11)
+    out = [f'---\ntitle: "{title}"\nsidebarGroup: "synthetic"\nyaml: false\n---\nSynthetic.\n']
+    for level in range(1, levels + 1):
+        out.append(f"\n## Level {level}\n")
+        for category in range(categories):
+            out.append(f"### Category {category}\n")
+            out += [" ".join(["-", *rng.choices(WORDS, k=words), f"c{level}-{category}-{index}\n"])
+                    for index in range(per_category)]
+    return "".join(out)
