@@ -21,6 +21,7 @@ from conftest import counting_server, pdf_pages_text, squash
 from lxml import etree
 
 from docgen import api, projectbuild
+from docgen.errors import DocgenError
 from docgen.packets import packet_context, render_packet
 from docgen.render.fetcher import RefusedURL, SafeFetcher
 from docgen.templating import SearchPath
@@ -307,3 +308,32 @@ def test_a_link_to_a_file_outside_the_project_is_not_read(tmp_path, run):
            "docgen does not read it" in result.output
     assert "assessments/leak.yaml:1:1: error: this file is a link" in result.output
     assert SECRET not in result.output
+
+
+def test_a_template_cannot_reach_python_internals(project_dir, run, tmp_path):
+    mine = project_dir / "mytemplates" / "handbook"
+    mine.mkdir(parents=True)
+    marker = tmp_path / "pwned"
+    (mine / "handbook.html").write_text(
+        "{{ cycler.__init__.__globals__.os.system('touch " + str(marker) + "') }}",
+        encoding="utf-8")
+    result = run(["handbook", "--templates", "mytemplates"])
+    assert result.exit_code == 1
+    assert "template 'handbook/handbook.html': access to attribute '__init__' of 'type' object " \
+           "is unsafe" in result.output
+    assert not marker.exists()
+
+
+def test_a_word_template_cannot_reach_python_internals(project_dir, tmp_path):
+    template = tmp_path / "brand.docx"
+    document = docx.Document()
+    document.add_paragraph("{{ candidate.__init__.__globals__ }}")
+    document.save(template)
+    project = api.open_project(project_dir)
+    catalog = api.load_clean_catalog(project)
+    settings = api.packet_settings(project, docx_template=template)
+    (case,) = catalog.assessments
+    with pytest.raises(DocgenError, match=r"brand\.docx: the Word template cannot be filled in: "
+                                          r"SecurityError: .*unsafe"):
+        render_packet(packet_context(catalog.framework(case.framework_id), case, settings),
+                      settings, ("docx",))

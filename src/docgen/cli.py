@@ -245,7 +245,8 @@ def cards(settings: Settings, framework_ids: tuple[str, ...], card: Optional[str
 @click.option("--shard", metavar="I/N", default=None,
               help="Make only shard I of N (for CI matrix jobs); the manifest is left out.")
 @click.option("--clean", "clean_up", is_flag=True, default=None,
-              help="Remove artifacts earlier builds made that are no longer produced.")
+              help="Remove artifacts earlier builds made that are no longer produced, and the "
+                   "temporary files of a killed build.")
 @click.pass_obj
 def build(settings: Settings, strict: Optional[bool], jobs: int, shard: Optional[str],
           clean_up: Optional[bool]) -> None:

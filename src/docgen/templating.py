@@ -17,6 +17,8 @@ from pathlib import Path
 from typing import Iterable, Optional
 
 import jinja2
+from jinja2.exceptions import SecurityError
+from jinja2.sandbox import SandboxedEnvironment
 
 from docgen.errors import DocgenError
 from docgen.markup import emoji_html, emoji_spaced
@@ -74,14 +76,19 @@ class SearchPath:
         return None
 
     def environment(self) -> jinja2.Environment:
-        """A strict, autoescaping Jinja environment over this path."""
+        """A strict, autoescaping, sandboxed Jinja environment over this path.
+
+        The sandbox keeps a template to its data: a template from a pull
+        request cannot reach Python internals (`__globals__`, `os`).
+        """
         loaders = [jinja2.FileSystemLoader(str(folder)) for folder in self.folders]
         loader = jinja2.ChoiceLoader([
             jinja2.PrefixLoader({"default": jinja2.FileSystemLoader(str(self.default))}),
             *loaders,
         ])
-        env = jinja2.Environment(loader=loader, autoescape=True, undefined=jinja2.StrictUndefined,
-                                 trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+        env = SandboxedEnvironment(loader=loader, autoescape=True,
+                                   undefined=jinja2.StrictUndefined, trim_blocks=True,
+                                   lstrip_blocks=True, keep_trailing_newline=True)
         env.filters["emoji"] = emoji_html
         env.filters["emoji_spaced"] = emoji_spaced
         return env
@@ -97,5 +104,8 @@ class SearchPath:
         except jinja2.TemplateSyntaxError as exc:
             raise TemplateError(f"{exc.filename or exc.name}:{exc.lineno}: "
                                 f"template error: {exc.message}") from exc
+        except SecurityError as exc:
+            raise TemplateError(f"template '{template}': {str(exc).rstrip('.')} (a template may "
+                                "use its data, not Python's internals)") from exc
         except jinja2.UndefinedError as exc:
             raise TemplateError(f"template '{template}': {exc.message}") from exc

@@ -12,6 +12,7 @@ import io
 from pathlib import Path
 
 from docxtpl import DocxTemplate
+from jinja2.sandbox import SandboxedEnvironment
 
 from docgen.errors import DocgenError
 from docgen.packetcontext import PacketContext
@@ -30,7 +31,7 @@ def render_docx_template(template: Path, packet: PacketContext) -> bytes:
     """`template` rendered with the packet; DocgenError names a broken template."""
     try:
         document = DocxTemplate(str(template))
-        document.render(template_variables(packet), autoescape=True)
+        document.render(template_variables(packet), SandboxedEnvironment(), autoescape=True)
     except Exception as exc:  # docxtpl and Jinja raise many kinds; name the template
         raise DocgenError(f"{template}: the Word template cannot be filled in: "
                           f"{type(exc).__name__}: {exc}") from exc

@@ -1,0 +1,70 @@
+"""Benchmark: docgen on inputs far past real ones — a 5 MB framework, 2,000 criteria, 500 frameworks.
+
+    .venv/bin/python benchmarks/sizes.py [--runs 1] [--only 2000-criteria,5-mb,500-frameworks]
+
+For each generated project: `docgen check`, then a clean `docgen build -j2`
+(handbook PDF and HTML, cards, case templates), each with its median wall
+time, CPU time and the peak memory of the whole process tree.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from pathlib import Path
+
+from generate import synthetic_framework
+from measure import measure, report
+
+PROJECTS = {
+    "2000-criteria": lambda: {"wide.md": synthetic_framework(5, 4, 100)},
+    "5-mb": lambda: {"big.md": synthetic_framework(6, 8, 1000)},
+    "500-frameworks": lambda: {f"team-{i:03d}.md": synthetic_framework(2, 2, 2, words=4,
+                                                                         title=f"Team {i}")
+                               for i in range(500)},
+}
+
+
+def write_project(root: Path, files: dict[str, str]) -> tuple[int, int]:
+    """The project's files; returns (bytes, criteria)."""
+    (root / "framework").mkdir(parents=True)
+    for name, text in files.items():
+        (root / "framework" / name).write_text(text, encoding="utf-8")
+    total = sum(len(text.encode("utf-8")) for text in files.values())
+    criteria = sum(text.count("\n- ") for text in files.values())
+    return total, criteria
+
+
+def docgen(root: Path, *args: str) -> str:
+    return " ".join(f"'{a}'" for a in [sys.executable, "-m", "docgen", "-q", "--root", str(root),
+                                       *args])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--runs", type=int, default=1)
+    parser.add_argument("--only", default=",".join(PROJECTS))
+    args = parser.parse_args()
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for label in args.only.split(","):
+            root = Path(tmp) / label
+            size, criteria = write_project(root, PROJECTS[label]())
+            for step, command in (("check", docgen(root, "check")),
+                                  ("clean build -j2", f"rm -rf '{root}/out' && "
+                                                      + docgen(root, "build", "-j", "2"))):
+                result = measure(f"{label} {step}", ["sh", "-c", command], args.runs)
+                rows.append({"input": label, "bytes": size, "criteria": criteria, "step": step,
+                             "wall_s": result.median, "cpu_s": result.cpu,
+                             "peak_mib": result.peak_rss_mib})
+                print(f"{label} {step}: {result.median:.1f} s, {result.peak_rss_mib:.0f} MiB",
+                      file=sys.stderr)
+    report("sizes", ["input", "size", "criteria", "step", "wall", "CPU", "peak memory"],
+           [[r["input"], f"{r['bytes'] / 1e6:.2f} MB", str(r["criteria"]), r["step"],
+             f"{r['wall_s']:.1f} s", f"{r['cpu_s']:.1f} s", f"{r['peak_mib']:.0f} MiB"]
+            for r in rows], rows)
+
+
+if __name__ == "__main__":
+    main()
