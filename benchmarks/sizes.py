@@ -1,4 +1,4 @@
-"""Benchmark: docgen on inputs far past real ones — a 5 MB framework, 2,000 criteria, 500 frameworks.
+"""Benchmark: inputs far past real ones: a 5 MB framework, 2,000 criteria, 500 frameworks.
 
     .venv/bin/python benchmarks/sizes.py [--runs 1] [--only 2000-criteria,5-mb,500-frameworks]
 

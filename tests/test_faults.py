@@ -174,7 +174,8 @@ def test_a_missing_template_is_named(project_dir, run):
     assert result.exit_code == 1
     assert "template 'handbook/cover-of-ours.html' not found" in result.output
     result = run(["--root", str(project_dir), "handbook", "--templates", "no-such-folder"])
-    assert result.exit_code == 1 and "no-such-folder: template folder does not exist" in result.output
+    assert result.exit_code == 1
+    assert "no-such-folder: template folder does not exist" in result.output
 
 
 def test_a_font_a_template_names_but_nobody_installed_is_named(project_dir, run):

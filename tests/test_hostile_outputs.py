@@ -15,6 +15,7 @@ import zipfile
 from pathlib import Path
 
 import docx
+import pdfplumber
 import pypdf
 import pytest
 from conftest import counting_server, pdf_pages_text, squash
@@ -337,3 +338,30 @@ def test_a_word_template_cannot_reach_python_internals(project_dir, tmp_path):
                                           r"SecurityError: .*unsafe"):
         render_packet(packet_context(catalog.framework(case.framework_id), case, settings),
                       settings, ("docx",))
+
+
+def test_a_colour_cannot_carry_css(project_dir, run):
+    (project_dir / "docgen.toml").write_text(
+        '[colours]\nmastery = "#123456; background: url(http://127.0.0.1:9/x)"\n', encoding="utf-8")
+    result = run(["cards"])
+    assert result.exit_code == 1
+    assert "docgen.toml:2:1: error: colour of 'mastery' must be" in result.output
+
+
+def test_an_svg_logo_cannot_reach_files_or_the_network(project_dir, loopback, tmp_path):
+    port, hits = loopback
+    secret = tmp_path / "secret.png"
+    secret.write_bytes(SECRET.encode())
+    (project_dir / "logo.svg").write_text(f"""<svg xmlns="http://www.w3.org/2000/svg"
+        xmlns:xlink="http://www.w3.org/1999/xlink" width="40" height="20">
+      <image href="file://{secret}" width="10" height="10"/>
+      <image xlink:href="http://127.0.0.1:{port}/logo.png" width="10" height="10"/>
+      <style>@import url("http://127.0.0.1:{port}/logo.css");</style>
+      <rect width="40" height="20" fill="#123456"/></svg>""", encoding="utf-8")
+    (project_dir / "docgen.toml").write_text('logo = "logo.svg"\n', encoding="utf-8")
+    project = api.open_project(project_dir)
+    document = api.handbook(project, api.load_clean_catalog(project))
+    assert SECRET.encode() not in document.data
+    assert hits == []
+    with pdfplumber.open(io.BytesIO(document.data)) as pdf:  # the logo itself is drawn
+        assert (0.070588, 0.203922, 0.337255) in [r["non_stroking_color"] for r in pdf.pages[0].rects]

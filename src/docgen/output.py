@@ -17,7 +17,8 @@ from pathlib import Path
 from docgen.errors import OutputError
 from docgen.slugs import slugify
 
-TEMP_SUFFIX = ".docgen-tmp"  # a write that was killed leaves one of these; `build --clean` removes them
+# a write that was killed leaves one of these behind; `docgen build --clean` removes them
+TEMP_SUFFIX = ".docgen-tmp"
 MAX_NAME = 80  # characters of a file or folder name made from data; file systems stop at 255 bytes
 
 

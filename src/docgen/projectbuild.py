@@ -13,8 +13,8 @@ from pathlib import Path
 from typing import Optional
 
 from docgen import __version__, api
-from docgen.build import (BuildError, Inputs, Record, Shard, cached_plan, clean, digest, folder_digest, plan,
-                          save_plan, stale, write_manifest)
+from docgen.build import (BuildError, Inputs, Record, Shard, cached_plan, clean, digest,
+                          folder_digest, plan, save_plan, stale, write_manifest)
 from docgen.buildrun import BuildContext, kinds_of, make_artifact
 from docgen.errors import ProblemsError, Severity
 from docgen.handbook import HandbookSettings

@@ -17,7 +17,8 @@ from docgen.load.assessment_file import ASSESSMENT_SUFFIXES, load_assessment
 from docgen.load.framework_file import LoadedFile, load_framework_file
 from docgen.model import Assessment
 
-__all__ = ["FrameworkSource", "LoadResult", "discover", "files_in", "load_frameworks", "display_path",
+__all__ = ["FrameworkSource", "LoadResult", "discover", "files_in", "load_frameworks",
+           "display_path",
            "split_paths", "load_assessments"]
 
 
@@ -88,8 +89,8 @@ def files_in(folder: Path, suffixes: Iterable[str],
             if problems is not None:
                 problems.append(Problem(
                     Location(display_path(path)), Severity.ERROR,
-                    f"this file is a link to {path.resolve()}, outside {display_path(folder)}; docgen "
-                    "does not read it", hint="copy the file into the folder instead of linking it",
+                    f"this file is a link to {path.resolve()}, outside {display_path(folder)}; "
+                    "docgen does not read it", hint="copy the file into the folder instead of linking it",
                     code="outside-link"))
             continue
         found.append(path)
