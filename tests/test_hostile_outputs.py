@@ -246,18 +246,25 @@ def test_word_xml_in_data_stays_text(hostile):
                 assert INJECTED_XML in text
 
 
-def test_own_word_template_does_not_run_jinja_from_data(hostile, tmp_path):
-    root, _, _, _ = hostile
-    template = tmp_path / "brand.docx"
+def packet_from_word_template(root: Path, folder: Path, paragraph: str) -> bytes:
+    """The project's one packet, filled into a Word template of one paragraph."""
+    template = folder / "brand.docx"
     document = docx.Document()
-    document.add_paragraph("Case of {{ candidate.name }}, {{ candidate.role }}, {{ summary }}")
+    document.add_paragraph(paragraph)
     document.save(template)
     project = api.open_project(root)
     catalog = api.load_clean_catalog(project)
     settings = api.packet_settings(project, docx_template=template)
     (case,) = catalog.assessments
-    out = render_packet(packet_context(catalog.framework("evil"), case, settings), settings,
-                        ("docx",))["docx"].data
+    framework = catalog.framework(case.framework_id)
+    return render_packet(packet_context(framework, case, settings), settings,
+                         ("docx",))["docx"].data
+
+
+def test_own_word_template_does_not_run_jinja_from_data(hostile, tmp_path):
+    root, _, _, _ = hostile
+    out = packet_from_word_template(
+        root, tmp_path, "Case of {{ candidate.name }}, {{ candidate.role }}, {{ summary }}")
     text = document_text("x.docx", out)
     assert "{{ 7*7 }} <script>x</script>" in text and INJECTED_XML in text
     assert "49" not in text
@@ -326,18 +333,9 @@ def test_a_template_cannot_reach_python_internals(project_dir, run, tmp_path):
 
 
 def test_a_word_template_cannot_reach_python_internals(project_dir, tmp_path):
-    template = tmp_path / "brand.docx"
-    document = docx.Document()
-    document.add_paragraph("{{ candidate.__init__.__globals__ }}")
-    document.save(template)
-    project = api.open_project(project_dir)
-    catalog = api.load_clean_catalog(project)
-    settings = api.packet_settings(project, docx_template=template)
-    (case,) = catalog.assessments
     with pytest.raises(DocgenError, match=r"brand\.docx: the Word template cannot be filled in: "
                                           r"SecurityError: .*unsafe"):
-        render_packet(packet_context(catalog.framework(case.framework_id), case, settings),
-                      settings, ("docx",))
+        packet_from_word_template(project_dir, tmp_path, "{{ candidate.__init__.__globals__ }}")
 
 
 def test_a_colour_cannot_carry_css(project_dir, run):
