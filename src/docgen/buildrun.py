@@ -14,6 +14,7 @@ from typing import Sequence
 
 from docgen.build import Artifact, BuildError, Record, write_record
 from docgen.cards import CardSettings, make_cards
+from docgen.errors import failures_named
 from docgen.handbook import HandbookSettings, make_handbook
 from docgen.model import Framework
 from docgen.output import write_atomic
@@ -45,11 +46,8 @@ class Made:
 
 def make_artifact(context: BuildContext, artifact: Artifact) -> Made:
     """Render `artifact`, write it and its record atomically; BuildError names it on failure."""
-    try:
+    with failures_named(artifact.path, BuildError):
         rendered = _render(context, artifact)
-    except Exception as exc:  # any failure, ours or a library's: say which artifact
-        # `from None` and a plain message: the error must cross back from a worker process
-        raise BuildError(f"{artifact.path}: {exc}") from None
     write_atomic(context.out_dir / artifact.path, rendered.data)
     return Made(write_record(context.out_dir, artifact, rendered.data), rendered.warnings)
 

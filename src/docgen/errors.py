@@ -10,9 +10,10 @@ exit status 1; anything else is a bug.
 
 from __future__ import annotations
 
+import contextlib
 import enum
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Iterable, Iterator
 
 
 @dataclass(frozen=True, order=True)
@@ -81,3 +82,16 @@ class UnknownFrameworkError(DocgenError):
 
 class OutputError(DocgenError):
     """Raised when an output file cannot be written (permissions, disk full, bad name)."""
+
+
+@contextlib.contextmanager
+def failures_named(name: str, error: type[DocgenError] = DocgenError) -> Iterator[None]:
+    """Turn any exception in the block, ours or a library's, into `error` saying `name: what`.
+
+    The message is plain text and the cause is dropped (`from None`): the
+    error must pickle to cross back from a worker process.
+    """
+    try:
+        yield
+    except Exception as exc:
+        raise error(f"{name}: {exc}") from None

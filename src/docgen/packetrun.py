@@ -12,11 +12,11 @@ from functools import partial
 from pathlib import Path
 from typing import Iterator, Sequence
 
-from docgen.errors import DocgenError
+from docgen.errors import failures_named
 from docgen.model import Assessment, Framework
 from docgen.output import write_atomic
 from docgen.packets import PacketSettings, packet_context, render_packet
-from docgen.parallel import DIED, WorkerDied, run
+from docgen.parallel import run
 
 
 @dataclass(frozen=True)
@@ -41,20 +41,14 @@ def make_packets(jobs: Sequence[PacketJob], settings: PacketSettings, formats: S
                  workers: int = 0) -> Iterator[PacketResult]:
     """Make every packet, in `workers` processes (0: one per core; 1: in this process)."""
     make = partial(_make, settings=settings, formats=tuple(formats))
-    try:
-        for _, result in run(jobs, make, workers):
-            yield result
-    except WorkerDied as exc:
-        raise DocgenError(f"{exc.job.assessment.source}: {DIED}") from None
+    for _, result in run(jobs, make, workers, name=lambda job: job.assessment.source):
+        yield result
 
 
 def _make(job: PacketJob, settings: PacketSettings, formats: tuple[str, ...]) -> PacketResult:
-    try:
+    with failures_named(job.assessment.source):
         packet = packet_context(job.framework, job.assessment, settings)
         rendered = render_packet(packet, settings, formats)
-    except Exception as exc:  # any failure, ours or a library's: say which assessment
-        # a plain message, `from None`: the error must cross back from a worker process
-        raise DocgenError(f"{job.assessment.source}: {exc}") from None
     paths = tuple(write_atomic(job.folder / f"promotion-case.{fmt}", document.data)
                   for fmt, document in rendered.items())
     warnings = tuple(w for document in rendered.values() for w in document.warnings)

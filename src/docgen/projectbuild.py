@@ -21,7 +21,7 @@ from docgen.handbook import HandbookSettings
 from docgen.load import files_in
 from docgen.load.assessment_file import ASSESSMENT_SUFFIXES
 from docgen.output import write_atomic
-from docgen.parallel import DIED, WorkerDied
+from docgen.parallel import WorkerDied
 from docgen.parallel import run as run_jobs
 from docgen.sourcedate import input_dates
 
@@ -106,13 +106,14 @@ def _full_build(project: api.Project, handbook_config: HandbookSettings, common:
     made, notes = [], [str(p) for p in warnings]
     try:
         for index, (artifact, result) in enumerate(
-                run_jobs(todo, partial(make_artifact, context), jobs), start=1):
+                run_jobs(todo, partial(make_artifact, context), jobs,
+                         name=lambda a: a.path), start=1):
             made.append(result.record)
             notes += [f"{artifact.path}: {w}" for w in result.warnings]
             if on_made:
                 on_made(index, len(todo), result)
     except WorkerDied as exc:
-        raise BuildError(f"{exc.job.path}: {DIED}") from None
+        raise BuildError(str(exc)) from None  # every failure of a build is a BuildError
     removed = tuple(clean(out_dir, artifacts)) if clean_up and not shard else ()
     inputs_digest = digest(common, *sorted(inputs.digests.values()))
     manifest = None if shard else write_manifest(out_dir, artifacts, inputs_digest)
