@@ -16,7 +16,7 @@ from pathlib import Path
 import pypdf
 from measure import measure, report
 
-from docgen.imposition import plan
+from docgen.documents.cards.imposition import plan
 
 REPO = Path(__file__).resolve().parents[1]
 DOCGEN = [sys.executable, "-m", "docgen"]

@@ -31,7 +31,7 @@ def markdown_twin(assessment: Path, target: Path) -> None:
     project = api.open_project(REPO)
     catalog = api.load_catalog(project, [project.framework_dir, assessment])
     settings = api.packet_settings(project)
-    from docgen.packets import packet_context
+    from docgen.documents.packet import packet_context
 
     packet = packet_context(catalog.frameworks[0], catalog.assessments[0], settings)
     lines = [f"# {packet.title}", "", f"**Candidate:** {packet.candidate.name}", "",

@@ -114,6 +114,46 @@ def squash(text: str) -> str:
 
 def plain_text(markdown_inline: str) -> str:
     """What a line of Markdown reads as once rendered (links become their text)."""
-    from docgen.packetcontext import plain_text as rendered_words
+    from docgen.documents.packet.context import plain_text as rendered_words
 
     return rendered_words(markdown_inline)
+
+
+def with_config(project: api.Project, **settings) -> api.Project:
+    """`project` with these settings changed, as if docgen.toml said so."""
+    from dataclasses import replace
+
+    return api.Project(project.root, replace(project.config, **settings))
+
+
+def rendered(project: api.Project, kind: str, catalog: api.Catalog, **options):
+    """The one file document `kind` makes, rendered in memory (api.render)."""
+    (file,) = api.render(project, kind, catalog, **options)
+    return file
+
+
+def handbook(project: api.Project, catalog: api.Catalog, frameworks=(), fmt: str = "pdf",
+             **options):
+    """The handbook in one format, rendered in memory."""
+    return rendered(project, "handbook", catalog, frameworks=frameworks, formats=(fmt,),
+                    **options)
+
+
+def cards(project: api.Project, catalog: api.Catalog, framework_id: str, card: str | None = None,
+          **options):
+    """One framework's card sheets, rendered in memory."""
+    if card:
+        project = with_config(project, card=card)
+    return rendered(project, "cards", catalog, frameworks=(framework_id,), **options)
+
+
+def packet_files(project: api.Project, framework, assessment, formats=("docx", "pdf"),
+                 **options) -> dict:
+    """A packet (or, with no assessment, a case template) by format, rendered in memory."""
+    from docgen.documents import packet
+
+    settings = packet.settings(project, **options).dated(1700000000)
+    level = None if assessment is not None else options.pop("level", None)
+    context = packet.packet_context(framework, assessment, settings, level)
+    files = packet.render_packet(context, settings, [f"p.{fmt}" for fmt in formats])
+    return dict(zip(formats, files))

@@ -9,13 +9,13 @@ from pathlib import Path
 import pytest
 from conftest import files
 
-from docgen import api, projectbuild
-from docgen.build import Shard
+import docgen.build
+from docgen import api
 from docgen.errors import DocgenError, ProblemsError
 
 
 def build(root: Path, **options):
-    return projectbuild.build(api.open_project(root), jobs=1, **options)
+    return api.build(api.open_project(root), jobs=1, **options)
 
 
 def test_a_clean_build_makes_everything_and_the_manifest(project_dir):
@@ -25,7 +25,7 @@ def test_a_clean_build_makes_everything_and_the_manifest(project_dir):
                 "case-templates/design-L1.docx", "case-templates/design-L2.docx",
                 "packets/ada-lovelace/promotion-case.docx", "packets/ada-lovelace/promotion-case.pdf"}
     expected |= {f"case-templates/engineering-backend-L{n}.docx" for n in range(1, 7)}
-    assert {r.path for r in result.made} == expected
+    assert set(result.written) == expected
     manifest = json.loads((out / "manifest.json").read_text())
     assert [a["path"] for a in manifest["artifacts"]] == sorted(expected)
     import hashlib
@@ -43,7 +43,7 @@ def test_a_second_build_makes_nothing_and_a_changed_framework_only_its_own(proje
     design = project_dir / "framework" / "design.md"
     design.write_text(design.read_text() + "- Runs workshops\n", encoding="utf-8")
     changed = build(project_dir)
-    assert sorted(r.path for r in changed.made) == [
+    assert changed.written == [
         "cards/design.pdf", "case-templates/design-L1.docx", "case-templates/design-L2.docx",
         "handbook.html", "handbook.pdf"]
 
@@ -52,7 +52,7 @@ def test_an_altered_or_missing_artifact_is_made_again(project_dir):
     build(project_dir)
     (project_dir / "out" / "cards" / "design.pdf").write_bytes(b"damaged")
     (project_dir / "out" / "handbook.html").unlink()
-    assert sorted(r.path for r in build(project_dir).made) == ["cards/design.pdf", "handbook.html"]
+    assert build(project_dir).written == ["cards/design.pdf", "handbook.html"]
 
 
 def test_shards_together_equal_a_full_build(project_dir, tmp_path):
@@ -62,10 +62,10 @@ def test_shards_together_equal_a_full_build(project_dir, tmp_path):
     for index in (1, 2, 3):
         out = tmp_path / f"shard{index}"
         project = api.open_project(project_dir, out=str(out))
-        result = projectbuild.build(project, jobs=1, shard=Shard(index, 3))
+        result = api.build(project, jobs=1, shard=api.Shard(index, 3))
         assert result.manifest is None and not (out / "manifest.json").exists()
         shutil.copytree(out, union, dirs_exist_ok=True)
-    merged = projectbuild.build(api.open_project(project_dir, out=str(union)), jobs=1)
+    merged = api.build(api.open_project(project_dir, out=str(union)), jobs=1)
     assert merged.made == ()
     assert files(union) == full
 
@@ -73,7 +73,7 @@ def test_shards_together_equal_a_full_build(project_dir, tmp_path):
 def test_parallel_build_equals_serial_build(project_dir, tmp_path):
     serial = files((build(project_dir), project_dir / "out")[1])
     parallel_out = tmp_path / "parallel"
-    projectbuild.build(api.open_project(project_dir, out=str(parallel_out)), jobs=2)
+    api.build(api.open_project(project_dir, out=str(parallel_out)), jobs=2)
     assert files(parallel_out) == serial
 
 
@@ -116,14 +116,14 @@ def test_strict_fails_on_warnings_before_writing_anything(project_dir):
 
 def test_outputs_setting_chooses_what_is_built(project_dir):
     (project_dir / "docgen.toml").write_text('outputs = ["cards"]\n')
-    assert {r.path.split("/")[0] for r in build(project_dir).made} == {"cards"}
+    assert {p.split("/")[0] for p in build(project_dir).written} == {"cards"}
 
 
 def test_shard_argument():
-    assert Shard.parse("2/4") == Shard(2, 4)
+    assert api.Shard.parse("2/4") == api.Shard(2, 4)
     for bad in ("0/2", "3/2", "x", "1/0"):
         with pytest.raises(DocgenError):
-            Shard.parse(bad)
+            api.Shard.parse(bad)
 
 
 def test_cli_build_and_init(run, tmp_path):
@@ -160,7 +160,7 @@ def test_a_commit_to_one_framework_re_makes_only_what_is_made_from_it(project_di
     design.write_text(design.read_text() + "- Runs workshops\n", encoding="utf-8")
     commit("design", "2026-02-01T00:00:00Z")
     changed = build(project_dir)
-    assert sorted(r.path for r in changed.made) == [
+    assert changed.written == [
         "cards/design.pdf", "case-templates/design-L1.docx", "case-templates/design-L2.docx",
         "handbook.html", "handbook.pdf"]
     manifest = json.loads((project_dir / "out" / "manifest.json").read_text())
@@ -173,14 +173,14 @@ def test_a_build_with_nothing_changed_parses_nothing(project_dir, monkeypatch):
     def no_parsing(*args, **kwargs):
         raise AssertionError("the inputs were parsed")
 
-    monkeypatch.setattr(api, "load_catalog", no_parsing)
+    monkeypatch.setattr(docgen.build, "load_catalog", no_parsing)
     again = build(project_dir)
     assert again.made == () and again.manifest is not None
     monkeypatch.undo()
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     design = project_dir / "framework" / "design.md"
     design.write_text(design.read_text() + "- Runs workshops\n", encoding="utf-8")
-    assert "cards/design.pdf" in {r.path for r in build(project_dir).made}
+    assert "cards/design.pdf" in set(build(project_dir).written)
 
 
 def test_strict_still_fails_when_the_plan_comes_from_the_cache(project_dir):

@@ -7,10 +7,10 @@ import re
 
 import pdfplumber
 import pytest
-from conftest import REPO, plain_text, squash
+from conftest import REPO, plain_text, squash, cards
 
 from docgen import api
-from docgen.imposition import CARD_SIZES, MM, SHEET_SIZES, plan
+from docgen.documents.cards.imposition import CARD_SIZES, MM, SHEET_SIZES, plan
 
 A4 = tuple(round(v, 1) for v in SHEET_SIZES["A4"])
 
@@ -25,13 +25,13 @@ def seed():
 @pytest.fixture(scope="module")
 def a6(seed):
     project, catalog, fw = seed
-    return api.cards(project, catalog, fw.id)
+    return cards(project, catalog, fw.id)
 
 
 @pytest.fixture(scope="module")
 def single(seed):
     project, catalog, fw = seed
-    return api.cards(project, catalog, fw.id, per_sheet=1)
+    return cards(project, catalog, fw.id, per_sheet=1)
 
 
 def open_pdf(document):
@@ -105,7 +105,7 @@ def test_one_card_per_page_for_a_print_shop(single, seed):
 
 def test_backs_line_up_behind_their_fronts(seed):
     project, catalog, fw = seed
-    document = api.cards(project, catalog, fw.id, card="A7")  # upright, 2 x 2
+    document = cards(project, catalog, fw.id, card="A7")  # upright, 2 x 2
     layout = plan("A7", "A4")
     with open_pdf(document) as pdf:
         front, back = pdf.pages[0], pdf.pages[1]
@@ -131,8 +131,8 @@ def test_backs_line_up_behind_their_fronts(seed):
 def test_same_inputs_same_bytes(seed, monkeypatch):
     project, catalog, fw = seed
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
-    assert api.cards(project, catalog, fw.id, card="poker").data == \
-        api.cards(project, catalog, fw.id, card="poker").data
+    assert cards(project, catalog, fw.id, card="poker").data == \
+        cards(project, catalog, fw.id, card="poker").data
 
 
 def test_cli_writes_out_cards(run, tmp_path):
@@ -145,7 +145,7 @@ def test_cli_writes_out_cards(run, tmp_path):
 
 
 def test_configured_category_colours_win_and_the_rest_come_from_the_palette(seed, tmp_path):
-    from docgen.cardcontext import DEFAULT_PALETTE, category_colours
+    from docgen.documents.cards.context import DEFAULT_PALETTE, category_colours
     from docgen.config import load_config
     from docgen.errors import ConfigError
 

@@ -3,6 +3,8 @@ template, a worker that raises or dies.  Each ends with a clear message and noth
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import errno
 import io
 import json
@@ -12,6 +14,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -20,11 +23,12 @@ import pypdf
 import pytest
 from conftest import files
 
-from docgen import api, projectbuild
-from docgen.build import BuildError
+from docgen import api, documents
+from docgen.errors import BuildError
 from docgen.errors import DocgenError
 from docgen.output import leftover_temp_files
-from docgen.templating import default_template_dir
+from docgen.engines import templating
+from docgen.engines.templating import default_template_dir
 
 
 @contextmanager
@@ -70,7 +74,7 @@ def touch_every_framework(root: Path) -> None:
 
 
 def test_a_build_killed_half_way_leaves_every_artifact_whole(project_dir):
-    projectbuild.build(api.open_project(project_dir), jobs=1)
+    api.build(api.open_project(project_dir), jobs=1)
     out = project_dir / "out"
     before = files(out)
     touch_every_framework(project_dir)
@@ -87,7 +91,7 @@ def test_a_build_killed_half_way_leaves_every_artifact_whole(project_dir):
     for name in artifacts:
         assert readable(name, after[name]), name
 
-    again = projectbuild.build(api.open_project(project_dir), jobs=1, clean_up=True)
+    again = api.build(api.open_project(project_dir), jobs=1, clean_up=True)
     assert again.unchanged >= 1  # what the killed build finished is not made twice
     assert not leftover_temp_files(out)
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
@@ -95,14 +99,14 @@ def test_a_build_killed_half_way_leaves_every_artifact_whole(project_dir):
 
 
 def test_a_read_only_output_folder_is_a_clear_error(project_dir, run, monkeypatch):
-    projectbuild.build(api.open_project(project_dir), jobs=1)
+    api.build(api.open_project(project_dir), jobs=1)
     before = files(project_dir / "out")
     touch_every_framework(project_dir)
 
     def read_only(*args, **kwargs):
         raise OSError(errno.EROFS, os.strerror(errno.EROFS))
 
-    monkeypatch.setattr("docgen.output.tempfile.mkstemp", read_only)
+    monkeypatch.setattr(tempfile, "mkstemp", read_only)
     result = run(["build", "-j1"])
     assert result.exit_code == 1
     assert "out/handbook.pdf: cannot write: Read-only file system (the file system is read-only: " \
@@ -133,7 +137,7 @@ def test_a_full_disk_is_a_clear_error_and_keeps_the_old_file(project_dir, run, m
     def full(fd):
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
 
-    monkeypatch.setattr("docgen.output.os.fsync", full)
+    monkeypatch.setattr(os, "fsync", full)
     result = run(["handbook"])
     assert result.exit_code == 1
     assert "handbook.pdf: cannot write: No space left on device (the disk is full: free some " \
@@ -144,7 +148,7 @@ def test_a_full_disk_is_a_clear_error_and_keeps_the_old_file(project_dir, run, m
 
 def test_a_real_file_size_limit_fails_the_build_in_its_workers(project_dir):
     """The kernel refuses the writes (ulimit -f), in worker processes as in the parent."""
-    projectbuild.build(api.open_project(project_dir), jobs=1)
+    api.build(api.open_project(project_dir), jobs=1)
     before = files(project_dir / "out")
     touch_every_framework(project_dir)
 
@@ -197,33 +201,32 @@ def test_a_shipped_font_lost_from_the_install_is_named(project_dir, run, tmp_pat
     broken = tmp_path / "installed-templates"
     shutil.copytree(default_template_dir(), broken)
     (broken / "static" / "fonts" / "Inter-Bold.otf").unlink()
-    monkeypatch.setattr("docgen.templating.default_template_dir", lambda: broken)
+    monkeypatch.setattr(templating, "default_template_dir", lambda: broken)
     result = run(["cards"])
     assert result.exit_code == 1
     assert "a template uses static/fonts/Inter-Bold.otf" in result.output
 
 
-def fail_for(kind_of_failure: str, framework_id: str):
-    """A stand-in for make_cards that fails, one way or another, for one framework."""
-    from docgen.cards import make_cards
+def failing(kind_name: str, kind_of_failure: str, marker: str) -> documents.DocumentKind:
+    """The registered kind `kind_name`, but failing for the job whose description has `marker`."""
+    real = documents.kind(kind_name)
 
-    def make(framework, settings):
-        if framework.id == framework_id:
+    def render(job, settings):
+        if marker in job.description:
             if kind_of_failure == "raises":
                 raise KeyError("a bug in a library")
             os._exit(3)  # the way a crash or the kernel's OOM killer ends a worker
-        return make_cards(framework, settings)
+        return real.render(job, settings)
 
-    return make
+    return replace(real, render=render)
 
 
 @pytest.mark.parametrize("failure", ["raises", "dies"])
-def test_a_worker_that_fails_names_its_artifact_and_never_hangs(project_dir, monkeypatch,
-                                                                failure):
-    # worker processes are forked, so they see this stand-in too
-    monkeypatch.setattr("docgen.buildrun.make_cards", fail_for(failure, "design"))
-    with no_hang(300), pytest.raises(BuildError) as raised:
-        projectbuild.build(api.open_project(project_dir), jobs=2)
+def test_a_worker_that_fails_names_its_artifact_and_never_hangs(project_dir, failure):
+    # worker processes are forked, so they see the replaced kind too
+    with documents.replaced(failing("cards", failure, "design")), no_hang(300), \
+            pytest.raises(BuildError) as raised:
+        api.build(api.open_project(project_dir), jobs=2)
     expected = {"raises": "cards/design.pdf: 'a bug in a library'",
                 "dies": "cards/design.pdf: the worker process making it stopped abruptly"}
     assert str(raised.value).startswith(expected[failure])
@@ -232,22 +235,15 @@ def test_a_worker_that_fails_names_its_artifact_and_never_hangs(project_dir, mon
     assert "handbook.pdf" in made  # the artifacts before it in the plan were made
 
 
-def test_a_packet_worker_that_dies_names_the_assessment(project_dir, monkeypatch, tmp_path):
-    from docgen.packets import render_packet
-
-    def crash_for_grace(packet, settings, formats):
-        if "Grace" in packet.candidate.name:
-            os._exit(3)
-        return render_packet(packet, settings, formats)
-
-    monkeypatch.setattr("docgen.packetrun.render_packet", crash_for_grace)
+def test_a_packet_worker_that_dies_names_the_assessment(project_dir, tmp_path):
     second = project_dir / "assessments" / "grace.yaml"
     second.write_text((project_dir / "assessments" / "ada.yaml").read_text(encoding="utf-8")
                       .replace("Ada Lovelace", "Grace Hopper"), encoding="utf-8")
     project = api.open_project(project_dir)
-    jobs = api.packet_jobs(project, [project.assessments_dir], tmp_path)
-    with no_hang(300), pytest.raises(DocgenError, match=r"grace\.yaml: the worker process making "
-                                                        r"it stopped abruptly"):
-        list(api.make_packets(jobs, api.packet_settings(project), ["docx"], workers=2))
-    assert (tmp_path / "packets" / "ada-lovelace" / "promotion-case.docx").is_file()
-    assert not (tmp_path / "packets" / "grace-hopper").exists()
+    catalog = api.load_clean_catalog(project)
+    with documents.replaced(failing("packets", "dies", "grace.yaml")), no_hang(300), \
+            pytest.raises(DocgenError, match=r"grace\.yaml\): the worker process making "
+                                             r"it stopped abruptly"):
+        api.make(project, "packets", catalog, output=tmp_path, jobs=2, formats=("docx",))
+    assert (tmp_path / "ada-lovelace" / "promotion-case.docx").is_file()
+    assert not (tmp_path / "grace-hopper").exists()

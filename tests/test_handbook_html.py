@@ -7,11 +7,11 @@ import re
 
 import pypdf
 import pytest
-from conftest import FIXTURES, REPO
+from conftest import FIXTURES, REPO, handbook
 
 from docgen import api
-from docgen.render.glyphs import missing_glyphs
-from docgen.templating import SearchPath, TemplateError
+from docgen.engines.glyphs import missing_glyphs
+from docgen.engines.templating import SearchPath, TemplateError
 
 
 @pytest.fixture(scope="module")
@@ -27,7 +27,7 @@ def yaml_project():
 
 def test_html_is_self_contained_with_stable_anchors(seed):
     project, catalog = seed
-    html = api.handbook(project, catalog, fmt="html").data.decode("utf-8")
+    html = handbook(project, catalog, fmt="html").data.decode("utf-8")
     assert html.startswith("<!DOCTYPE html>") and '<html lang="en">' in html
     assert '<meta name="viewport"' in html and "<style>" in html
     assert not re.search(r'<(link|script|img|iframe)\b', html)
@@ -43,18 +43,18 @@ def test_html_is_self_contained_with_stable_anchors(seed):
 def test_same_inputs_give_the_same_bytes(seed, monkeypatch):
     project, catalog = seed
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
-    first = api.handbook(project, catalog)
-    second = api.handbook(project, catalog)
+    first = handbook(project, catalog)
+    second = handbook(project, catalog)
     assert first.data == second.data
     created = pypdf.PdfReader(io.BytesIO(first.data)).metadata["/CreationDate"]
     assert created.startswith("D:20231114")  # the date comes from SOURCE_DATE_EPOCH
-    html = [api.handbook(project, catalog, fmt="html").data for _ in range(2)]
+    html = [handbook(project, catalog, fmt="html").data for _ in range(2)]
     assert html[0] == html[1] and b"14 November 2023" in html[0]
 
 
 def test_inherited_criteria_are_marked(tmp_path):
     project, catalog = yaml_project()
-    html = api.handbook(project, catalog, ["platform"], fmt="html").data.decode("utf-8")
+    html = handbook(project, catalog, ["platform"], fmt="html").data.decode("utf-8")
     item = re.search(r'<li class="criterion criterion-generic"[^>]*>\s*<p class="criterion-text">'
                      r'Actively communicates what they are working on <span class="tag tag-generic">'
                      r'generic</span>', html)
@@ -67,7 +67,7 @@ def test_a_user_template_can_extend_the_default(seed, tmp_path):
     (tmp_path / "handbook" / "handbook.html").write_text(
         '{% extends "default/handbook/handbook.html" %}'
         '{% block colophon %}<p class="mine">Printed for the calibration panel</p>{% endblock %}')
-    html = api.handbook(project, catalog, fmt="html", templates=[tmp_path]).data.decode("utf-8")
+    html = handbook(project, catalog, fmt="html", templates=[tmp_path]).data.decode("utf-8")
     assert '<p class="mine">Printed for the calibration panel</p>' in html
     assert "Made with docgen" not in html
     assert html.count('class="level"') == 6
@@ -77,18 +77,18 @@ def test_a_user_stylesheet_replaces_the_default(seed, tmp_path):
     project, catalog = seed
     (tmp_path / "handbook").mkdir()
     (tmp_path / "handbook" / "content.css").write_text(".criterion { color: #123456; }")
-    html = api.handbook(project, catalog, fmt="html", templates=[tmp_path]).data.decode("utf-8")
+    html = handbook(project, catalog, fmt="html", templates=[tmp_path]).data.decode("utf-8")
     assert "#123456" in html and "--accent-soft" not in html
 
 
 def test_missing_template_folder_and_broken_template_are_clear_errors(seed, tmp_path):
     project, catalog = seed
     with pytest.raises(TemplateError, match="template folder does not exist"):
-        api.handbook(project, catalog, templates=[tmp_path / "nope"])
+        handbook(project, catalog, templates=[tmp_path / "nope"])
     (tmp_path / "handbook").mkdir()
     (tmp_path / "handbook" / "handbook.html").write_text("{% block x %}")
     with pytest.raises(TemplateError, match=r"handbook\.html:1: template error"):
-        api.handbook(project, catalog, fmt="html", templates=[tmp_path])
+        handbook(project, catalog, fmt="html", templates=[tmp_path])
 
 
 def test_characters_no_font_can_draw_are_named():
@@ -102,5 +102,5 @@ def test_handbook_warns_about_undrawable_characters(tmp_path):
     (tmp_path / "framework" / "odd.md").write_text(
         "---\ntitle: \"\U0010FFFD Odd\"\nyaml: false\n---\n## Level 1\n### A\n- b\n", encoding="utf-8")
     project = api.open_project(tmp_path)
-    document = api.handbook(project, api.load_clean_catalog(project), fmt="html")
+    document = handbook(project, api.load_clean_catalog(project), fmt="html")
     assert len(document.warnings) == 1 and "U+10FFFD" in document.warnings[0]

@@ -8,6 +8,7 @@ import pdfplumber
 import pypdf
 import pytest
 from conftest import REPO, SEED, pdf_pages_text, plain_text, squash
+from conftest import handbook as make_handbook
 
 from docgen import api
 
@@ -27,7 +28,7 @@ def catalog(project):
 
 @pytest.fixture(scope="module")
 def handbook(project, catalog):
-    return api.handbook(project, catalog)
+    return make_handbook(project, catalog)
 
 
 @pytest.fixture(scope="module")
@@ -136,17 +137,17 @@ def test_no_heading_is_stranded_at_the_foot_of_a_page(handbook, catalog):
 
 def test_letter_paper(project, catalog):
     letter = api.open_project(REPO, paper="Letter")
-    document = api.handbook(letter, catalog)
+    document = make_handbook(letter, catalog)
     sizes = {(round(float(p.mediabox.width), 2), round(float(p.mediabox.height), 2))
              for p in pypdf.PdfReader(io.BytesIO(document.data)).pages}
     assert sizes == {LETTER}
 
 
 def test_pdf_ua_is_tagged_and_pdf_a_declares_itself(project, catalog):
-    tagged = pypdf.PdfReader(io.BytesIO(api.handbook(project, catalog, variant="pdf/ua-1").data))
+    tagged = pypdf.PdfReader(io.BytesIO(make_handbook(project, catalog, variant="pdf/ua-1").data))
     root = tagged.trailer["/Root"]
     assert "/StructTreeRoot" in root and root["/MarkInfo"]["/Marked"]
-    archival = api.handbook(project, catalog, variant="pdf/a-3b").data
+    archival = make_handbook(project, catalog, variant="pdf/a-3b").data
     xmp = pypdf.PdfReader(io.BytesIO(archival)).trailer["/Root"]["/Metadata"].get_object().get_data()
     assert b"pdfaid:part" in xmp and b"3" in xmp
 

@@ -18,14 +18,13 @@ import docx
 import pdfplumber
 import pypdf
 import pytest
-from conftest import counting_server, pdf_pages_text, squash
+from conftest import counting_server, handbook, packet_files, pdf_pages_text, squash
 from lxml import etree
 
-from docgen import api, projectbuild
+from docgen import api
 from docgen.errors import DocgenError
-from docgen.packets import packet_context, render_packet
-from docgen.render.fetcher import RefusedURL, SafeFetcher
-from docgen.templating import SearchPath
+from docgen.engines.fetcher import RefusedURL, SafeFetcher
+from docgen.engines.templating import SearchPath
 
 SECRET = "TOP-SECRET-7f3a9c"
 NASTY_FILE_NAME = "Ünï <b>{{ 7*7 }} & ..%2f..%2fco \\ \x1b[31m.md"
@@ -140,7 +139,7 @@ def hostile(tmp_path_factory):
         (root / "framework" / NASTY_FILE_NAME).write_text(
             "---\ntitle: Named\nyaml: false\n---\n## Level 1\n### A\n- One\n", encoding="utf-8")
         (root / "docgen.toml").write_text('card = "A7"\n', encoding="utf-8")
-        result = projectbuild.build(api.open_project(root), jobs=1)
+        result = api.build(api.open_project(root), jobs=1)
         yield root, secret, hits, result
 
 
@@ -182,7 +181,7 @@ def test_the_build_makes_every_kind_of_document(hostile):
     assert {"handbook.pdf", "handbook.html", "cards/evil.pdf", "cards/yaml-evil.pdf",
             "case-templates/evil-L1.docx", "packets/tmp-escaped-by-name-w-t-w-r-w-p-w-p-w-r-w-t-injected/"
             "promotion-case.docx"} <= names, names
-    assert len(result.made) == len(names) - 1  # everything but the manifest
+    assert len(result.written) == len(names) - 1  # everything but the manifest
     assert all(re.fullmatch(r"[a-z0-9][A-Za-z0-9./_-]*", name) for name in names), names
 
 
@@ -254,11 +253,9 @@ def packet_from_word_template(root: Path, folder: Path, paragraph: str) -> bytes
     document.save(template)
     project = api.open_project(root)
     catalog = api.load_clean_catalog(project)
-    settings = api.packet_settings(project, docx_template=template)
     (case,) = catalog.assessments
     framework = catalog.framework(case.framework_id)
-    return render_packet(packet_context(framework, case, settings), settings,
-                         ("docx",))["docx"].data
+    return packet_files(project, framework, case, ("docx",), docx_template=template)["docx"].data
 
 
 def test_own_word_template_does_not_run_jinja_from_data(hostile, tmp_path):
@@ -358,7 +355,7 @@ def test_an_svg_logo_cannot_reach_files_or_the_network(project_dir, loopback, tm
       <rect width="40" height="20" fill="#123456"/></svg>""", encoding="utf-8")
     (project_dir / "docgen.toml").write_text('logo = "logo.svg"\n', encoding="utf-8")
     project = api.open_project(project_dir)
-    document = api.handbook(project, api.load_clean_catalog(project))
+    document = handbook(project, api.load_clean_catalog(project))
     assert SECRET.encode() not in document.data
     assert hits == []
     with pdfplumber.open(io.BytesIO(document.data)) as pdf:  # the logo itself is drawn

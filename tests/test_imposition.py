@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from docgen.imposition import BLEED, CARD_SIZES, MM, SHEET_SIZES, plan
+from docgen.documents.cards.imposition import BLEED, CARD_SIZES, MM, SHEET_SIZES, plan
 
 
 @pytest.mark.parametrize("card", sorted(CARD_SIZES))

@@ -9,9 +9,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from docgen.errors import DocgenError, SourceError
-from docgen.load.assessment_csv import read_ratings_csv
-from docgen.load.assessment_file import load_assessment
-from docgen.load.framework_file import load_framework_file
+from docgen.sources.assessment_csv import read_ratings_csv
+from docgen.sources.assessment_file import load_assessment
+from docgen.sources.front_matter import load_framework_file
 
 # Characters that matter to YAML and Markdown, plus some that do not fit anywhere.
 ALPHABET = st.sampled_from(list("ab1 :-\t#>*[]{}\"'|&!%@`\\,.?\n") + ["\ufeff", "é", "🛠", "\x00",

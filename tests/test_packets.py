@@ -10,11 +10,11 @@ from pathlib import Path
 
 import docx
 import pytest
-from conftest import FIXTURES, REPO, pdf_pages_text, squash
+from conftest import FIXTURES, REPO, packet_files, pdf_pages_text, squash
+from conftest import rendered as rendered_file
 
 from docgen import api
 from docgen.model import Person
-from docgen.packets import packet_context, render_packet
 
 ADA = FIXTURES / "assessments" / "ada.yaml"
 
@@ -31,9 +31,8 @@ def catalog(project):
 
 @pytest.fixture(scope="module")
 def rendered(project, catalog):
-    settings = api.packet_settings(project)
     (ada,) = catalog.assessments
-    return render_packet(packet_context(catalog.frameworks[0], ada, settings), settings)
+    return packet_files(project, catalog.frameworks[0], ada)
 
 
 @pytest.fixture(scope="module")
@@ -121,17 +120,17 @@ def test_pdf_has_the_same_content(rendered, catalog):
 
 def test_same_inputs_same_bytes(project, catalog, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
-    settings = api.packet_settings(project)
     (ada,) = catalog.assessments
-    first = render_packet(packet_context(catalog.frameworks[0], ada, settings), settings)
-    second = render_packet(packet_context(catalog.frameworks[0], ada, settings), settings)
+    first = packet_files(project, catalog.frameworks[0], ada)
+    second = packet_files(project, catalog.frameworks[0], ada)
     assert first["docx"].data == second["docx"].data and first["pdf"].data == second["pdf"].data
     dates = {i.date_time for i in zipfile.ZipFile(io.BytesIO(first["docx"].data)).infolist()}
     assert dates == {(2023, 11, 14, 22, 13, 20)}
 
 
 def test_case_template_has_content_controls(project, catalog):
-    document = api.case_template(project, catalog, "engineering/backend", 3)
+    document = rendered_file(project, "case-templates", catalog,
+                             frameworks=("engineering/backend",), level=3)
     word = docx.Document(io.BytesIO(document.data))
     body = word.element.body
     tags = [t.get("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}val")
@@ -159,10 +158,9 @@ def test_characters_word_cannot_hold_are_cleaned(project, catalog, tmp_path):
     odd = tmp_path / "odd.yaml"
     odd.write_text(text, encoding="utf-8")
     odd_catalog = api.load_catalog(project, [project.framework_dir, odd])
-    settings = api.packet_settings(project)
     (assessment,) = odd_catalog.assessments
     assert "\x00" in assessment.candidate.name
-    out = render_packet(packet_context(odd_catalog.frameworks[0], assessment, settings), settings)
+    out = packet_files(project, odd_catalog.frameworks[0], assessment)
     assert docx.Document(io.BytesIO(out["docx"].data)).tables[0].rows[0].cells[1].text == "Ada Lovelace"
 
 
@@ -197,9 +195,8 @@ def test_own_word_template_is_filled_in_and_escaped(project, catalog, tmp_path):
     document.add_paragraph("{% for s in sections %}{{ s.title }}: {{ s.met_manager }}/{{ s.total }}; {% endfor %}")
     document.add_paragraph("{% for s in sections %}{% for r in s.rows %}{% for e in r.evidence %}[{{ e.text }}]{% endfor %}{% endfor %}{% endfor %}")
     document.save(template)
-    settings = api.packet_settings(project, docx_template=template)
     (ada,) = catalog.assessments
-    out = render_packet(packet_context(catalog.frameworks[0], ada, settings), settings, ("docx",))
+    out = packet_files(project, catalog.frameworks[0], ada, ("docx",), docx_template=template)
     paragraphs = [p.text for p in docx.Document(io.BytesIO(out["docx"].data)).paragraphs]
     assert paragraphs[0] == "ACME promotion case for Ada Lovelace → Level 3"
     assert "Mastery: 1/12;" in paragraphs[1]

@@ -15,10 +15,10 @@ import docx
 import pdfplumber
 import pypdf
 import pytest
-from conftest import REPO, pdf_pages_text, squash
+from conftest import REPO, cards, handbook, packet_files, pdf_pages_text, rendered, squash
 
 from docgen import api
-from docgen.render.glyphs import missing_glyphs
+from docgen.engines.glyphs import missing_glyphs
 
 sys.path.insert(0, str(REPO / "benchmarks"))
 from generate import synthetic_framework  # noqa: E402
@@ -48,19 +48,19 @@ def test_a_5_mb_framework_is_read_whole(tmp_path):
     criteria = [c for level in framework.levels for c in level.criteria()]
     assert len(criteria) == 48_000
     assert len({c.id for c in criteria}) == 48_000
-    html = api.handbook(project, api.load_clean_catalog(project), fmt="html").data.decode()
+    html = handbook(project, api.load_clean_catalog(project), fmt="html").data.decode()
     assert all(f"c{level}-7-999" in html for level in range(1, 7))
 
 
 def test_2000_criteria_all_reach_the_handbook_and_the_case_template(tmp_path):
     project = project_with(tmp_path, {"wide.md": synthetic_framework(5, 4, 100)})
     catalog = api.load_clean_catalog(project)
-    pdf = api.handbook(project, catalog)
+    pdf = handbook(project, catalog)
     text = squash(" ".join(pdf_pages_text(pdf.data)))
     tags = set(re.findall(r"c\d-\d-\d+", text))
     assert len(tags) == 2000
     assert pdf.pages > 40
-    case = api.case_template(project, catalog, "wide", 3)
+    case = rendered(project, "case-templates", catalog, frameworks=("wide",), level=3)
     rows = sum(len(table.rows) - 1 for table in docx.Document(io.BytesIO(case.data)).tables
                if "Criterion" in table.rows[0].cells[0].text)
     assert rows == 400
@@ -72,7 +72,7 @@ def test_500_frameworks_in_one_folder(tmp_path):
     project = project_with(tmp_path, files)
     catalog = api.load_clean_catalog(project)
     assert len(catalog.frameworks) == 500 and not catalog.problems
-    html = api.handbook(project, catalog, fmt="html").data.decode()
+    html = handbook(project, catalog, fmt="html").data.decode()
     assert all(f"Team {i}<" in html for i in range(500))
     anchors = re.findall(r'id="([^"]+)"', html)
     assert len(anchors) == len(set(anchors))
@@ -88,7 +88,7 @@ def test_deeply_nested_lists_keep_every_item(tmp_path):
     project = project_with(tmp_path, {"deep.md": text})
     catalog = api.load_clean_catalog(project)
     assert [lv.number for lv in catalog.frameworks[0].levels] == [1, 2]
-    pdf_text = squash(" ".join(pdf_pages_text(api.handbook(project, catalog).data)))
+    pdf_text = squash(" ".join(pdf_pages_text(handbook(project, catalog).data)))
     assert all(f"depth {i} " in pdf_text + " " for i in range(40))
     assert "After the deep list" in pdf_text
 
@@ -119,14 +119,11 @@ target_level: 2
 summary: "{LONG_WORD} {LONG_URL} {HEBREW}"
 """, encoding="utf-8")
     catalog = api.load_catalog(project, [project.framework_dir, assessment])
-    settings = api.packet_settings(project)
     (case,) = catalog.assessments
-    from docgen.packets import packet_context, render_packet
-
-    packet = render_packet(packet_context(catalog.frameworks[0], case, settings), settings,
-                           ("pdf",))["pdf"]
-    return {"handbook": api.handbook(project, catalog).data,
-            "cards": api.cards(project, catalog, "odd", per_sheet=1).data, "packet": packet.data}
+    
+    packet = packet_files(project, catalog.frameworks[0], case, ("pdf",))["pdf"]
+    return {"handbook": handbook(project, catalog).data,
+            "cards": cards(project, catalog, "odd", per_sheet=1).data, "packet": packet.data}
 
 
 @pytest.mark.parametrize("document", ["handbook", "cards", "packet"])

@@ -1,7 +1,8 @@
-"""The `docgen` command line: Click commands that parse options and call `docgen.api`.
+"""The `docgen` command line: Click only.  Each command parses its options and calls `docgen.api`.
 
-Errors: every `DocgenError` becomes a message on stderr and exit status 1,
-in one place (`DocgenGroup.invoke`); Click's own usage errors exit with 2.
+Errors are mapped in one place (`DocgenGroup.invoke`): a `UsageError` exits
+2 like Click's own, any other `DocgenError` prints its message and exits 1.
+Options shared by several commands are declared once, as decorators below.
 """
 
 from __future__ import annotations
@@ -9,106 +10,178 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import Optional
+from typing import Callable, Optional
 
 import click
 
-from docgen import __version__, api, projectbuild
-from docgen.errors import DocgenError, Problem, ProblemsError, Severity
-from docgen.cardcontext import BACKS
-from docgen.handbook import FORMATS as HANDBOOK_FORMATS
-from docgen.imposition import CARD_SIZES
+from docgen import __version__, api
+from docgen.config import (CARD_BACKS, CARD_SIZES, HANDBOOK_FORMATS, PACKET_FORMATS, PAPERS,
+                           PDF_VARIANTS, PROBLEM_FORMATS)
+from docgen.errors import ConfigError, DocgenError, ProblemsError, Severity, UsageError
 from docgen.model import Person
-from docgen.packets import PACKET_FORMATS
-from docgen.render.pdf import PDF_VARIANTS
-from docgen.report import FORMATS, format_problems, summary
+from docgen.report import format_problems, summary
 
 EXIT_INPUT = 1
+EXIT_USAGE = 2
 
 
 class DocgenGroup(click.Group):
-    """A Click group that reports DocgenError as a message and exit status 1."""
+    """A Click group that reports DocgenError as a message: exit 2 for usage, else 1."""
 
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
         except ProblemsError as exc:
-            _show_problems(exc.problems, err=True)
+            _echo(format_problems(exc.problems), err=True)
             _echo(f"docgen: {summary(exc.problems)}", err=True)
             ctx.exit(EXIT_INPUT)
+        except UsageError as exc:
+            _echo(f"Error: {exc}", err=True)
+            ctx.exit(EXIT_USAGE)
         except DocgenError as exc:
             _echo(f"docgen: {exc}", err=True)
             ctx.exit(EXIT_INPUT)
 
 
-class Settings:
-    """The global options, handed to every command."""
+class Options:
+    """The global options, handed to every command; they may come before or after it."""
 
-    def __init__(self, root: Optional[Path], config: Optional[Path], verbosity: int):
-        self.root = root
-        self.config = config
-        self.verbosity = verbosity
+    def __init__(self) -> None:
+        self.root: Optional[Path] = None
+        self.config: Optional[Path] = None
+        self.verbosity = 0
 
     def project(self, **overrides) -> api.Project:
-        """The project these options name."""
+        """The project these options name, with `overrides` (None: not given) over its config."""
         return api.open_project(self.root, self.config, **overrides)
+
+    def catalog(self, project: api.Project, paths=None) -> api.Catalog:
+        """The project's catalog; ProblemsError on errors, warnings summed up (all with -v)."""
+        catalog = api.load_clean_catalog(project, paths)
+        warnings = [p for p in catalog.problems if p.severity is Severity.WARNING]
+        if warnings and self.verbosity > 0:
+            _echo(format_problems(warnings), err=True)
+        elif warnings and self.verbosity == 0:
+            _echo(f"docgen: {summary(warnings)} in the frameworks (see 'docgen check')", err=True)
+        return catalog
+
+    def say(self, message: str) -> None:
+        """A line on stderr, unless -q."""
+        if self.verbosity >= 0:
+            _echo(f"docgen: {message}", err=True)
+
+
+def _set(attribute: str, transform: Callable = lambda value: value):
+    def callback(ctx: click.Context, _param, value):
+        if value not in (None, 0, False, ()):
+            setattr(ctx.ensure_object(Options), attribute, transform(value))
+        return value
+    return callback
+
+
+def global_options(command):
+    """`--root`, `--config`, `-v`, `-q`: accepted before the command name and after it."""
+    for option in reversed((
+        click.option("--root", type=click.Path(file_okay=False, path_type=Path),
+                     expose_value=False, callback=_set("root"),
+                     help="Project folder (default: the current folder)."),
+        click.option("--config", type=click.Path(dir_okay=False, path_type=Path),
+                     expose_value=False, callback=_set("config"),
+                     help="Configuration file (default: docgen.toml or pyproject.toml)."),
+        click.option("-v", "--verbose", count=True, expose_value=False,
+                     callback=_set("verbosity"), help="Say more (all warnings)."),
+        click.option("-q", "--quiet", is_flag=True, expose_value=False,
+                     callback=_set("verbosity", lambda _: -1), help="Say only what failed."),
+    )):
+        command = option(command)
+    return command
+
+
+def output_option(what: str):
+    """`-o/--output`: a file when the command makes one file, a folder when it makes several."""
+    return click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
+                        help=what)
+
+
+framework_ids = click.option("--framework", "framework_ids", metavar="ID", multiple=True,
+                             help="Only this framework (repeatable; default: all).")
+one_framework = click.option("--framework", "framework_id", metavar="ID", required=True,
+                             help="Framework id (see 'docgen list').")
+templates_option = click.option("--templates", type=click.Path(file_okay=False, path_type=Path),
+                                multiple=True, help="Your template folder; its files replace "
+                                                    "docgen's.")
+jobs_option = click.option("-j", "--jobs", type=click.IntRange(min=0), default=0,
+                           help="Processes to use (default: one per core).")
+paper_option = click.option("--paper", type=click.Choice(list(PAPERS), case_sensitive=False),
+                            default=None, help="Paper size (default: configuration, else A4).")
+docx_template_option = click.option(
+    "--docx-template", type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None, help="Your branded .docx with Jinja tags (docxtpl).")
+
+
+def command(group: click.Group = None, **settings):
+    """A docgen command: `group.command` with the global options after the name too."""
+    def decorate(function):
+        return (group or cli).command(**settings)(global_options(click.pass_obj(function)))
+    return decorate
 
 
 @click.group(cls=DocgenGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="docgen")
-@click.option("--root", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Project folder (default: the current folder).")
-@click.option("--config", "config_file", type=click.Path(dir_okay=False, path_type=Path),
-              default=None, help="Configuration file (default: docgen.toml or pyproject.toml).")
-@click.option("-v", "--verbose", count=True, help="Say more (all warnings).")
-@click.option("-q", "--quiet", is_flag=True, help="Say only what failed.")
-@click.pass_context
-def cli(ctx: click.Context, root: Optional[Path], config_file: Optional[Path], verbose: int,
-        quiet: bool) -> None:
+@global_options
+def cli() -> None:
     """Turn career progression frameworks into documents people print, fill in and keep.
 
     \b
     Example:
       docgen check                 # validate framework/
-      docgen list --framework engineering/backend
+      docgen build                 # everything into out/
     """
-    ctx.obj = Settings(root, config_file, -1 if quiet else verbose)
+    click.get_current_context().ensure_object(Options)
 
 
-@cli.command()
+@command(name="check")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--strict", is_flag=True, default=None, help="Fail on warnings too.")
-@click.option("--format", "style", type=click.Choice(FORMATS), default="text", show_default=True,
-              help="How problems are printed ('github' for workflow annotations).")
-@click.pass_obj
-def check(settings: Settings, paths: tuple[Path, ...], strict: Optional[bool], style: str) -> None:
-    """Validate frameworks: every problem as FILE:LINE:COL: LEVEL: MESSAGE.
+@click.option("--strict", is_flag=True, help="Fail on warnings too.")
+@click.option("--output-format", "style", type=click.Choice(PROBLEM_FORMATS, case_sensitive=False),
+              default=None, help="How problems are printed: text (default), json, or github "
+                                 "(workflow annotations).")
+@click.option("--format", "old_style", type=click.Choice(PROBLEM_FORMATS, case_sensitive=False),
+              default=None, hidden=True, help="Old name of --output-format.")
+def check(options: Options, paths: tuple[Path, ...], strict: bool, style: Optional[str],
+          old_style: Optional[str]) -> None:
+    """Validate frameworks and assessments: every problem as FILE:LINE:COL: LEVEL: MESSAGE.
 
-    PATHS are framework folders or files (default: the project's framework folder).
-    Exits 1 when there are errors (or warnings, with --strict).
+    PATHS are framework or assessment files or folders (default: the project's
+    framework and assessment folders).  Exits 1 when there are errors (or
+    warnings, with --strict).
 
     \b
     Example:
-      docgen check framework/ --strict --format github
+      docgen check framework/ --strict --output-format github
     """
-    catalog = api.load_catalog(settings.project(), list(paths) or None)
-    shown = [p for p in catalog.problems if style != "text" or settings.verbosity >= 0
-             or p.severity is Severity.ERROR]
+    style = style or old_style or "text"
+    try:
+        catalog = api.load_catalog(options.project(), list(paths) or None)
+        problems = list(catalog.problems)
+    except ConfigError as exc:  # reported like any other problem, in the chosen format
+        catalog, problems = None, [exc.problem]
+    failing = {Severity.ERROR, Severity.WARNING} if strict else {Severity.ERROR}
+    shown = [p for p in problems if style != "text" or options.verbosity >= 0
+             or p.severity in failing]
     if style == "json" or shown:
         _echo(format_problems(shown, style))
-    if settings.verbosity >= 0 and style == "text":
+    if options.verbosity >= 0 and style == "text" and catalog is not None:
         count = len(catalog.frameworks)
-        _echo(f"docgen: checked {count} framework{'s' if count != 1 else ''}: "
-              f"{summary(catalog.problems)}", err=True)
-    if catalog.failed(strict=bool(strict)):
+        options.say(f"checked {count} framework{'s' if count != 1 else ''}: {summary(problems)}")
+    if any(p.severity in failing for p in problems):
         sys.exit(EXIT_INPUT)
 
 
-@cli.command(name="list")
+@command(name="list")
 @click.option("--framework", "framework_id", metavar="ID", default=None,
               help="Show this framework's levels, categories and criterion ids.")
-@click.pass_obj
-def list_command(settings: Settings, framework_id: Optional[str]) -> None:
+def list_command(options: Options, framework_id: Optional[str]) -> None:
     """List frameworks, or one framework's levels, categories and criterion ids.
 
     \b
@@ -116,7 +189,7 @@ def list_command(settings: Settings, framework_id: Optional[str]) -> None:
       docgen list
       docgen list --framework engineering/backend
     """
-    catalog = _clean_catalog(settings)
+    catalog = options.catalog(options.project())
     if framework_id is None:
         for fw in catalog.frameworks:
             count = sum(1 for _ in fw.criteria())
@@ -128,49 +201,37 @@ def list_command(settings: Settings, framework_id: Optional[str]) -> None:
     for level in fw.levels:
         _echo(f"Level {level.number}" + (f": {level.name}" if level.name else ""))
         for category in level.categories:
-            marker = " (generic)" if category.inherited else ""
-            _echo(f"  {category.title}{marker}")
+            _echo(f"  {category.title}{' (generic)' if category.inherited else ''}")
             for criterion in category.criteria:
                 _echo(f"    {criterion.id:<{width}}  {_short(criterion.text)}")
 
 
-@cli.command()
-@click.option("--framework", "framework_ids", metavar="ID", multiple=True,
-              help="Export only this framework (repeatable).")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Write to this file (default: standard output).")
-@click.pass_obj
-def export(settings: Settings, framework_ids: tuple[str, ...], output: Optional[Path]) -> None:
+@command(name="export")
+@framework_ids
+@output_option("Write to this file (default, or -: standard output).")
+def export(options: Options, framework_ids: tuple[str, ...], output: Optional[Path]) -> None:
     """Print the loaded model as JSON (schema: docgen/schemas/export.schema.json).
 
     \b
     Example:
       docgen export --framework engineering/backend -o backend.json
     """
-    catalog = _clean_catalog(settings)
-    if output is None:
-        click.echo(api.export_json(catalog, framework_ids), nl=False)
-    else:
-        api.write_export(catalog, output, framework_ids)
-        if settings.verbosity >= 0:
-            _echo(f"docgen: wrote {output}", err=True)
+    catalog = options.catalog(options.project())
+    _emit(options, api.export_json(catalog, framework_ids), output, (".json",))
 
 
-@cli.command()
-@click.option("--framework", "framework_ids", metavar="ID", multiple=True,
-              help="Only this framework (repeatable; default: all).")
-@click.option("--format", "fmt", type=click.Choice(HANDBOOK_FORMATS), default="pdf",
-              show_default=True, help="PDF for print, or one self-contained HTML file.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Write here (default: out/handbook.pdf or out/handbook.html).")
-@click.option("--paper", type=click.Choice(["A4", "Letter"], case_sensitive=False), default=None,
-              help="Paper size (default: configuration, else A4).")
-@click.option("--pdf-variant", type=click.Choice(PDF_VARIANTS), default=None,
-              help="pdf/ua-1: tagged, accessible PDF; pdf/a-3b: archival PDF.")
-@click.option("--templates", "templates", type=click.Path(file_okay=False, path_type=Path),
-              multiple=True, help="Your template folder; its files replace docgen's.")
-@click.pass_obj
-def handbook(settings: Settings, framework_ids: tuple[str, ...], fmt: str, output: Optional[Path],
+@command(name="handbook")
+@framework_ids
+@click.option("--format", "fmt", type=click.Choice(HANDBOOK_FORMATS, case_sensitive=False),
+              default="pdf", show_default=True,
+              help="PDF for print, or one self-contained HTML file.")
+@output_option("Write here (default: out/handbook.pdf or out/handbook.html; - for standard "
+               "output, HTML only).")
+@paper_option
+@click.option("--pdf-variant", type=click.Choice(PDF_VARIANTS, case_sensitive=False),
+              default=None, help="pdf/ua-1: tagged, accessible PDF; pdf/a-3b: archival PDF.")
+@templates_option
+def handbook(options: Options, framework_ids: tuple[str, ...], fmt: str, output: Optional[Path],
              paper: Optional[str], pdf_variant: Optional[str], templates: tuple[Path, ...]) -> None:
     """Make the handbook: cover, contents, a chapter per framework, a page per level.
 
@@ -179,127 +240,68 @@ def handbook(settings: Settings, framework_ids: tuple[str, ...], fmt: str, outpu
       docgen handbook
       docgen handbook --framework engineering/backend --format html -o backend.html
     """
-    project = settings.project(paper=paper)
-    catalog = _clean_catalog(settings, project)
-    document = api.handbook(project, catalog, framework_ids, fmt, pdf_variant, templates)
-    for warning in document.warnings:
-        _echo(f"docgen: warning: {warning}", err=True)
-    path = api.write_handbook(project, document, output, fmt)
-    if settings.verbosity >= 0:
-        pages = f", {document.pages} pages" if document.pages else ""
-        _echo(f"docgen: wrote {path} ({len(document.data) // 1024} KiB{pages})", err=True)
+    project = options.project(paper=paper)
+    settings = dict(frameworks=framework_ids, formats=(fmt,), variant=pdf_variant,
+                    templates=templates)
+    _make(options, project, "handbook", output, text=fmt == "html", **settings)
 
 
-@cli.command()
-@click.option("--framework", "framework_ids", metavar="ID", multiple=True,
-              help="Only this framework (repeatable; default: all).")
-@click.option("--card", type=click.Choice(CARD_SIZES), default=None,
+@command(name="cards")
+@framework_ids
+@click.option("--card", type=click.Choice(list(CARD_SIZES), case_sensitive=False), default=None,
               help="Card size (default: configuration, else A6).")
-@click.option("--paper", type=click.Choice(["A4", "Letter"], case_sensitive=False), default=None,
-              help="Sheet size (default: configuration, else A4).")
-@click.option("--per-sheet", type=click.IntRange(min=0), default=0,
+@paper_option
+@click.option("--per-sheet", type=click.IntRange(min=0), default=None,
               help="Cards per sheet; 1 gives one card a page with bleed and marks for a print "
                    "shop (default: as many as fit).")
-@click.option("--back", type=click.Choice(BACKS), default=None,
+@click.option("--back", type=click.Choice(CARD_BACKS, case_sensitive=False), default=None,
               help="Card backs: examples and quotes, new at this level, auto, or blank.")
-@click.option("-o", "--output", type=click.Path(path_type=Path), default=None,
-              help="Output file (one framework) or folder (default: out/cards/).")
-@click.option("--templates", "templates", type=click.Path(file_okay=False, path_type=Path),
-              multiple=True, help="Your template folder; its files replace docgen's.")
-@click.pass_obj
-def cards(settings: Settings, framework_ids: tuple[str, ...], card: Optional[str],
-          paper: Optional[str], per_sheet: int, back: Optional[str], output: Optional[Path],
-          templates: tuple[Path, ...]) -> None:
+@output_option("Output file (one framework) or folder (default: out/cards/).")
+@templates_option
+@jobs_option
+def cards(options: Options, framework_ids: tuple[str, ...], card: Optional[str],
+          paper: Optional[str], per_sheet: Optional[int], back: Optional[str],
+          output: Optional[Path], templates: tuple[Path, ...], jobs: int) -> None:
     """Print level cards: one card per level, imposed on sheets with crop marks.
 
     Writes out/cards/<framework>.pdf: front and back sheets alternate, for
-    long-edge duplex printing.
+    long-edge duplex printing.  Frameworks are made in parallel (-j).
 
     \b
     Example:
       docgen cards --framework engineering/backend --card A7 --paper Letter
     """
-    project = settings.project(paper=paper)
-    catalog = _clean_catalog(settings, project)
-    selected = catalog.select(framework_ids)
-    for framework in selected:
-        document = api.cards(project, catalog, framework.id, card=card, back=back,
-                             per_sheet=per_sheet, templates=templates)
-        for warning in document.warnings:
-            _echo(f"docgen: warning: {warning}", err=True)
-        if output is not None and len(selected) == 1 and output.suffix == ".pdf":
-            target = output
-        elif output is not None:
-            target = api.safe_output_path(output, framework.id, suffix=".pdf")
-        else:
-            target = api.cards_path(project, framework.id)
-        path = api.write_atomic(target, document.data)
-        if settings.verbosity >= 0:
-            _echo(f"docgen: wrote {path} ({document.pages} sheets)", err=True)
+    project = options.project(paper=paper, card=card, card_back=back)
+    _make(options, project, "cards", output, jobs=jobs, frameworks=framework_ids,
+          per_sheet=per_sheet, templates=templates)
 
 
-@cli.command()
-@click.option("--strict", is_flag=True, default=None, help="Fail on warnings too.")
-@click.option("-j", "--jobs", type=click.IntRange(min=0), default=0,
-              help="Processes to use (default: one per core).")
-@click.option("--shard", metavar="I/N", default=None,
-              help="Make only shard I of N (for CI matrix jobs); the manifest is left out.")
-@click.option("--clean", "clean_up", is_flag=True, default=None,
-              help="Remove artifacts earlier builds made that are no longer produced, and the "
-                   "temporary files of a killed build.")
-@click.pass_obj
-def build(settings: Settings, strict: Optional[bool], jobs: int, shard: Optional[str],
-          clean_up: Optional[bool]) -> None:
-    """Make everything configured into out/, re-making only what changed, and the manifest.
+@command(name="case-template")
+@one_framework
+@click.option("--level", type=int, required=True, help="The level of the promotion case.")
+@output_option("Write here, a .docx (default: out/case-templates/<framework>-L<N>.docx).")
+@docx_template_option
+def case_template(options: Options, framework_id: str, level: int, output: Optional[Path],
+                  docx_template: Optional[Path]) -> None:
+    """Write a blank Word promotion case for a level, with fields to fill in.
 
     \b
     Example:
-      docgen build -j 2
-      docgen build --shard 1/4      # in CI matrix job 1 of 4
+      docgen case-template --framework engineering/backend --level 3
     """
-    project = settings.project()
-    chosen = api.Shard.parse(shard) if shard else None
-    report = _build_reporter(settings)
-    result = projectbuild.build(project, strict=bool(strict), jobs=jobs, shard=chosen,
-                       clean_up=bool(clean_up), on_made=report)
-    for warning in result.warnings if settings.verbosity >= 0 else ():
-        _echo(f"docgen: warning: {warning}", err=True)
-    for path in result.removed:
-        _echo(f"docgen: removed {path}", err=True)
-    if settings.verbosity >= 0:
-        manifest = f", wrote {result.manifest}" if result.manifest else ""
-        _echo(f"docgen: {len(result.made)} made, {result.unchanged} unchanged of "
-              f"{result.planned}{manifest}", err=True)
+    _make(options, options.project(), "case-templates", output, frameworks=(framework_id,),
+          level=level, docx_template=docx_template)
 
 
-@cli.command()
-@click.pass_obj
-def init(settings: Settings) -> None:
-    """Start a project: a commented docgen.toml and an example assessment.
-
-    Existing files are left as they are.
-
-    \b
-    Example:
-      mkdir progression && cd progression && docgen init && docgen build
-    """
-    for path in projectbuild.init_project(settings.root or Path.cwd()):
-        _echo(f"docgen: wrote {path}", err=True)
-
-
-@cli.command()
+@command(name="packet")
 @click.argument("assessments", nargs=-1, required=True,
                 type=click.Path(exists=True, path_type=Path))
 @click.option("--format", "formats", default="docx,pdf", show_default=True,
               help="Comma-separated: docx, pdf.")
-@click.option("-o", "--output", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Output folder (default: out/); packets go to <folder>/packets/<candidate>/.")
-@click.option("-j", "--jobs", type=click.IntRange(min=0), default=0,
-              help="Processes to use (default: one per core).")
-@click.option("--docx-template", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              default=None, help="Your branded .docx with Jinja tags (docxtpl).")
-@click.pass_obj
-def packet(settings: Settings, assessments: tuple[Path, ...], formats: str,
+@output_option("Output folder: packets go to <folder>/<candidate>/ (default: out/packets/).")
+@jobs_option
+@docx_template_option
+def packet(options: Options, assessments: tuple[Path, ...], formats: str,
            output: Optional[Path], jobs: int, docx_template: Optional[Path]) -> None:
     """Make promotion packets: a Word document and a PDF per assessment.
 
@@ -310,46 +312,61 @@ def packet(settings: Settings, assessments: tuple[Path, ...], formats: str,
       docgen packet assessments/ -j 2
       docgen packet assessments/ada.yaml --format pdf -o build/
     """
-    chosen = tuple(f.strip() for f in formats.split(",") if f.strip())
+    chosen = tuple(f.strip().lower() for f in formats.split(",") if f.strip())
     unknown = [f for f in chosen if f not in PACKET_FORMATS]
     if unknown or not chosen:
         raise click.BadParameter(f"choose from {', '.join(PACKET_FORMATS)}", param_hint="--format")
-    project = settings.project()
-    jobs_list = api.packet_jobs(project, assessments, output)
-    results = api.make_packets(jobs_list, api.packet_settings(project, docx_template=docx_template),
-                               chosen, jobs)
-    for index, result in _progress(settings, results, len(jobs_list), "packets"):
-        for warning in result.warnings:
-            _echo(f"docgen: warning: {result.source}: {warning}", err=True)
-        if settings.verbosity > 0 or (settings.verbosity == 0 and not _interactive()):
-            _echo(f"docgen: [{index}/{len(jobs_list)}] {result.source} → "
-                  f"{', '.join(str(p) for p in result.paths)}", err=True)
+    project = options.project()
+    catalog = options.catalog(project, [project.framework_dir, *assessments])
+    made = api.make(project, "packets", catalog, output=_folder(output), jobs=jobs,
+                    on_made=_reporter(options, "packets"), formats=chosen,
+                    docx_template=docx_template)
+    _report(options, made)
 
 
-@cli.command(name="case-template")
-@click.option("--framework", "framework_id", metavar="ID", required=True, help="Framework id.")
-@click.option("--level", type=int, required=True, help="The level of the promotion case.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Write here (default: out/case-templates/<framework>-L<N>.docx).")
-@click.option("--docx-template", type=click.Path(exists=True, dir_okay=False, path_type=Path),
-              default=None, help="Your branded .docx with Jinja tags (docxtpl).")
-@click.pass_obj
-def case_template(settings: Settings, framework_id: str, level: int, output: Optional[Path],
-                  docx_template: Optional[Path]) -> None:
-    """Write a blank Word promotion case for a level, with fields to fill in.
+@command(name="build")
+@click.option("--strict", is_flag=True, help="Fail on warnings too, before anything is written.")
+@jobs_option
+@click.option("--shard", metavar="I/N", default=None,
+              help="Make only shard I of N (for CI matrix jobs); the manifest is left out.")
+@click.option("--clean", "clean_up", is_flag=True,
+              help="Remove files earlier builds made that are no longer produced, and the "
+                   "temporary files of a killed build.")
+def build(options: Options, strict: bool, jobs: int, shard: Optional[str],
+          clean_up: bool) -> None:
+    """Make everything configured into out/, re-making only what changed, and the manifest.
 
     \b
     Example:
-      docgen case-template --framework engineering/backend --level 3
+      docgen build -j 2
+      docgen build --shard 1/4      # in CI matrix job 1 of 4
     """
-    project = settings.project()
-    catalog = _clean_catalog(settings, project)
-    document = api.case_template(project, catalog, framework_id, level,
-                                 docx_template=docx_template)
-    path = api.write_atomic(output or api.case_template_path(project, framework_id, level),
-                            document.data)
-    if settings.verbosity >= 0:
-        _echo(f"docgen: wrote {path}", err=True)
+    chosen = api.Shard.parse(shard) if shard else None
+    result = api.build(options.project(), strict=strict, jobs=jobs, shard=chosen,
+                       clean_up=clean_up, on_made=_reporter(options, "building"))
+    for warning in result.warnings if options.verbosity > 0 else ():
+        _echo(warning if ": warning: " in warning else f"docgen: warning: {warning}", err=True)
+    if result.warnings and options.verbosity == 0:
+        options.say(f"{len(result.warnings)} warning(s) (see them with -v, or 'docgen check')")
+    for path in result.removed:
+        options.say(f"removed {path}")
+    manifest = f", wrote {result.manifest}" if result.manifest else ""
+    options.say(f"{len(result.made)} made, {result.unchanged} unchanged of {result.planned}"
+                f"{manifest}")
+
+
+@command(name="init")
+def init(options: Options) -> None:
+    """Start a project: a commented docgen.toml and an example assessment.
+
+    Existing files are left as they are.
+
+    \b
+    Example:
+      mkdir progression && cd progression && docgen init && docgen build
+    """
+    for path in api.init_project(options.root or Path.cwd()):
+        options.say(f"wrote {path}")
 
 
 @cli.group()
@@ -362,14 +379,12 @@ def assessment() -> None:
     """
 
 
-@assessment.command(name="init")
-@click.option("--framework", "framework_id", metavar="ID", required=True, help="Framework id.")
+@command(assessment, name="init")
+@one_framework
 @click.option("--level", type=int, required=True, help="The target level.")
 @click.option("--candidate", default="", help="The candidate's name.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Write here (default: standard output).")
-@click.pass_obj
-def assessment_init(settings: Settings, framework_id: str, level: int, candidate: str,
+@output_option("Write here (default, or -: standard output).")
+def assessment_init(options: Options, framework_id: str, level: int, candidate: str,
                     output: Optional[Path]) -> None:
     """Write a blank assessment: every criterion of the level, with its id and text.
 
@@ -377,24 +392,22 @@ def assessment_init(settings: Settings, framework_id: str, level: int, candidate
     Example:
       docgen assessment init --framework engineering/backend --level 3 --candidate "Ada Lovelace"
     """
-    project = settings.project()
-    text = api.blank_assessment(project, _clean_catalog(settings, project), framework_id, level,
+    project = options.project()
+    text = api.blank_assessment(project, options.catalog(project), framework_id, level,
                                 candidate)
-    _emit(settings, text, output)
+    _emit(options, text, output, (".yaml", ".yml"))
 
 
-@assessment.command(name="import")
+@command(assessment, name="import")
 @click.argument("csv_file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--framework", "framework_id", metavar="ID", required=True, help="Framework id.")
+@one_framework
 @click.option("--candidate", required=True, help="The candidate's name.")
 @click.option("--role", default="", help="The candidate's role.")
 @click.option("--team", default="", help="The candidate's team.")
 @click.option("--current", "current_level", type=int, required=True, help="The current level.")
 @click.option("--target", "target_level", type=int, required=True, help="The target level.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), default=None,
-              help="Write here (default: standard output).")
-@click.pass_obj
-def assessment_import(settings: Settings, csv_file: Path, framework_id: str, candidate: str,
+@output_option("Write here (default, or -: standard output).")
+def assessment_import(options: Options, csv_file: Path, framework_id: str, candidate: str,
                       role: str, team: str, current_level: int, target_level: int,
                       output: Optional[Path]) -> None:
     """Make an assessment file from a CSV of ratings (columns: criterion, self, manager,
@@ -405,12 +418,12 @@ def assessment_import(settings: Settings, csv_file: Path, framework_id: str, can
       docgen assessment import ada.csv --framework engineering/backend \\
           --candidate "Ada Lovelace" --current 2 --target 3 -o assessments/ada.yaml
     """
-    project = settings.project()
-    text = api.import_assessment(project, _clean_catalog(settings, project), csv_file,
+    project = options.project()
+    text = api.import_assessment(project, options.catalog(project), csv_file,
                                  framework_id=framework_id,
                                  candidate=Person(candidate, role, team),
                                  current_level=current_level, target_level=target_level)
-    _emit(settings, text, output)
+    _emit(options, text, output, (".yaml", ".yml"))
 
 
 def main() -> None:
@@ -418,64 +431,79 @@ def main() -> None:
     cli(prog_name="docgen")
 
 
-def _clean_catalog(settings: Settings, project: Optional[api.Project] = None) -> api.Catalog:
-    catalog = api.load_clean_catalog(project or settings.project())
-    warnings = [p for p in catalog.problems if p.severity is Severity.WARNING]
-    if warnings and settings.verbosity > 0:
-        _show_problems(warnings, err=True)
-    elif warnings and settings.verbosity == 0:
-        _echo(f"docgen: {summary(warnings)} in the frameworks (see 'docgen check')", err=True)
-    return catalog
+def _make(options: Options, project: api.Project, kind: str, output: Optional[Path],
+          text: bool = False, jobs: int = 1, **settings) -> None:
+    """Make a document kind (or, with `-o -` for a text document, print it) and report."""
+    frameworks = settings.pop("frameworks", ())
+    catalog = options.catalog(project)
+    if output == Path("-"):
+        if not text:
+            raise UsageError("-o - writes text to standard output; this document is binary: "
+                             "give a file name")
+        for file in api.render(project, kind, catalog, frameworks=frameworks, **settings):
+            _warn(file.warnings if options.verbosity >= 0 else ())
+            click.echo(file.data.decode("utf-8"), nl=False)
+        return
+    made = api.make(project, kind, catalog, frameworks=frameworks, output=output, jobs=jobs,
+                    on_made=_reporter(options, kind), **settings)
+    _report(options, made)
 
 
-def _show_problems(problems: tuple[Problem, ...] | list[Problem], err: bool) -> None:
-    if problems:
-        _echo(format_problems(problems), err=err)
+def _report(options: Options, made: list[api.Made]) -> None:
+    if options.verbosity < 0:
+        return
+    for result in made:
+        _warn(result.warnings, result.name if len(made) > 1 else "")
+    for result in made:
+        for path, size, pages in zip(result.paths, result.sizes, result.pages):
+            counted = f", {pages} pages" if pages else ""
+            options.say(f"wrote {path} ({max(1, size // 1024)} KiB{counted})")
 
 
-def _build_reporter(settings: Settings):
-    """A callback showing build progress: a bar on a terminal, plain lines otherwise."""
+def _warn(warnings, name: str = "") -> None:
+    for warning in warnings:
+        _echo(f"docgen: warning: {name + ': ' if name else ''}{warning}", err=True)
+
+
+def _reporter(options: Options, label: str):
+    """A callback showing progress: a bar when a person watches many jobs, else nothing."""
     state = {}
 
     def report(index: int, total: int, made) -> None:
-        if settings.verbosity < 0:
+        if options.verbosity < 0 or total < 2:
             return
         if _interactive():
             if "bar" not in state:
-                state["bar"] = click.progressbar(length=total, label="docgen: building",
+                state["bar"] = click.progressbar(length=total, label=f"docgen: {label}",
                                                  file=sys.stderr)
                 state["bar"].__enter__()
             state["bar"].update(1)
             if index == total:
                 state["bar"].__exit__(None, None, None)
-        else:
-            _echo(f"docgen: [{index}/{total}] {made.record.path}", err=True)
+        elif label == "building" or options.verbosity > 0:
+            _echo(f"docgen: [{index}/{total}] {made.name}", err=True)
 
     return report
 
 
 def _interactive() -> bool:
     """True when a person watches: stderr is a terminal and this is not CI."""
-    return sys.stderr.isatty() and not os.environ.get("CI")
+    return sys.stderr.isatty() and os.environ.get("CI", "").lower() not in ("true", "1", "yes")
 
 
-def _progress(settings: Settings, items, total: int, label: str):
-    """Enumerate `items` from 1, with a progress bar when a person watches."""
-    if settings.verbosity >= 0 and _interactive() and total > 1:
-        with click.progressbar(items, length=total, label=f"docgen: {label}",
-                               file=sys.stderr) as bar:
-            yield from enumerate(bar, start=1)
-    else:
-        yield from enumerate(items, start=1)
+def _folder(output: Optional[Path]) -> Optional[Path]:
+    """`-o` of a command whose output is always a folder."""
+    if output is not None and output == Path("-"):
+        raise UsageError("-o - is for commands that write one text file; give a folder")
+    return output
 
 
-def _emit(settings: Settings, text: str, output: Optional[Path]) -> None:
-    if output is None:
+def _emit(options: Options, text: str, output: Optional[Path], suffixes) -> None:
+    if output is None or output == Path("-"):
         click.echo(text, nl=False)
         return
-    api.write_atomic(output, text.encode("utf-8"))
-    if settings.verbosity >= 0:
-        _echo(f"docgen: wrote {output}", err=True)
+    api.write_text(output, text, suffixes)
+    options.say(f"wrote {output}")
 
 
 def _short(text: str, width: int = 60) -> str:
@@ -485,3 +513,4 @@ def _short(text: str, width: int = 60) -> str:
 def _echo(message: str, err: bool = False) -> None:
     color = False if os.environ.get("NO_COLOR") else None
     click.echo(message, err=err, color=color)
+

@@ -8,15 +8,47 @@ that names the file and line.  Command-line options override the file:
 
 from __future__ import annotations
 
+import difflib
 import re
 import tomllib
 from dataclasses import MISSING, dataclass, field, fields, replace
 from pathlib import Path
-from typing import Any, Mapping, Optional
+from typing import Any, Iterable, Mapping, Optional
 
-from docgen.errors import ConfigError
+from docgen.errors import ConfigError, Location
 
 CONFIG_FILE = "docgen.toml"
+
+# Every choice list docgen has, in one place: the command line offers these
+# and docgen.toml accepts the same names, in any case.
+PAPERS: dict[str, tuple[float, float]] = {  # width, height in millimetres, portrait
+    "A4": (210.0, 297.0),
+    "Letter": (215.9, 279.4),
+}
+CARD_SIZES: dict[str, tuple[float, float]] = {  # width, height in millimetres, portrait
+    "A6": (105.0, 148.0),
+    "A7": (74.0, 105.0),
+    "3x5in": (76.2, 127.0),
+    "4x6in": (101.6, 152.4),
+    "poker": (63.0, 88.0),
+}
+CARD_BACKS = ("auto", "examples", "new", "blank")
+PDF_VARIANTS = ("pdf/ua-1", "pdf/a-3b")
+HANDBOOK_FORMATS = ("pdf", "html")
+PACKET_FORMATS = ("docx", "pdf")
+PROBLEM_FORMATS = ("text", "json", "github")
+
+
+def _document_kinds() -> tuple[str, ...]:
+    from docgen.documents import names  # the kinds register there; they import this module
+
+    return names()
+
+
+def canonical(value: str, choices: Iterable[str]) -> Optional[str]:
+    """The choice `value` names, ignoring case (`letter` → `Letter`), or None."""
+    folded = str(value).casefold()
+    return next((c for c in choices if c.casefold() == folded), None)
 
 
 @dataclass(frozen=True)
@@ -29,19 +61,19 @@ class Config:
     logo: str = field(default="", metadata={
         "help": "logo image (PNG, JPEG or SVG) for covers, relative to the project root"})
     paper: str = field(default="A4", metadata={"help": 'paper size: "A4" or "Letter"',
-                                               "choices": ("A4", "Letter")})
+                                               "choices": tuple(PAPERS)})
     lang: str = field(default="en", metadata={"help": "language of the documents (BCP 47)"})
     card: str = field(default="A6", metadata={
         "help": 'level card size: "A6", "A7", "3x5in", "4x6in" or "poker"',
-        "choices": ("A6", "A7", "3x5in", "4x6in", "poker")})
+        "choices": tuple(CARD_SIZES)})
     card_back: str = field(default="auto", metadata={
         "help": 'back of a level card: "examples" (examples and quotes), "new" (new at this '
                 'level), "auto" (examples where the level has any, else new) or "blank"',
-        "choices": ("auto", "examples", "new", "blank")})
+        "choices": CARD_BACKS})
     outputs: tuple[str, ...] = field(
-        default=("handbook", "cards", "case-templates", "packets"),
-        metadata={"help": "what 'docgen build' makes", "each": ("handbook", "cards",
-                                                                  "case-templates", "packets")})
+        default=(), metadata={"help": "what 'docgen build' makes, by default everything: "
+                                      "handbook, cards, case-templates, packets",
+                              "each": _document_kinds})
     assessments: str = field(default="assessments", metadata={
         "help": "folder of assessment files (one per promotion case), relative to the root"})
     rating_scale: tuple[str, ...] = field(
@@ -84,7 +116,7 @@ def load_config(root: Path, config_file: Optional[Path] = None,
     """The project's configuration, defaults filled in, `overrides` (not None) on top."""
     if config_file is not None:
         if not config_file.is_file():
-            raise ConfigError(f"{config_file}: no such configuration file")
+            raise ConfigError("no such configuration file", Location(str(config_file)))
         data = _read_toml(config_file)
         if config_file.name == "pyproject.toml":
             data = data.get("tool", {}).get("docgen", {})
@@ -96,9 +128,7 @@ def load_config(root: Path, config_file: Optional[Path] = None,
         path, table = found
         config = _from_table(table, path)
     chosen = {k: v for k, v in (overrides or {}).items() if v is not None}
-    config = replace(config, **chosen)
-    validate_choices(config)
-    return config
+    return validate_choices(replace(config, **chosen))
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
@@ -108,91 +138,105 @@ def _read_toml(path: Path) -> dict[str, Any]:
         where = re.search(r"at line (\d+), column (\d+)", str(exc))
         line, column = where.groups() if where else ("1", "1")
         message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
-        raise ConfigError(f"{path}:{line}:{column}: error: {message}") from exc
+        raise ConfigError(message, Location(str(path), int(line), int(column))) from exc
     except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: error: cannot read the configuration: {exc}") from exc
+        raise ConfigError(f"cannot read the configuration: {exc}", Location(str(path))) from exc
 
 
 def _from_table(table: Mapping[str, Any], path: Path) -> Config:
     values: dict[str, Any] = {"source": str(path)}
     for key, value in table.items():
         if key not in SETTINGS:
-            raise ConfigError(f"{_where(path, key)}: error: unknown setting '{key}' "
-                              f"(known: {', '.join(SETTINGS)})")
+            close = difflib.get_close_matches(key, SETTINGS, n=1)
+            hint = f"did you mean '{close[0]}'?" if close else f"known: {', '.join(SETTINGS)}"
+            raise ConfigError(f"unknown setting '{key}' ({hint})", _where(path, key))
         if key == "levels":
             values[key] = _level_names(value, path)
         elif key == "colours":
             values[key] = _colours(value, path)
         elif key in ("rating_scale", "rating_met", "outputs"):
             if not (isinstance(value, list) and value and all(isinstance(v, str) for v in value)):
-                raise ConfigError(f"{_where(path, key)}: error: '{key}' must be a list of "
-                                  'texts, e.g. ["not yet", "developing", "consistently"]')
+                raise ConfigError(f"'{key}' must be a list of "
+                                  'texts, e.g. ["not yet", "developing", "consistently"]',
+                                  _where(path, key))
             values[key] = tuple(value)
         elif not isinstance(value, str):
-            raise ConfigError(f"{_where(path, key)}: error: '{key}' must be text")
+            raise ConfigError(f"'{key}' must be text", _where(path, key))
         else:
             values[key] = value
-    config = Config(**values)
-    validate_choices(config, lambda key: _where(path, key))
+    config = validate_choices(Config(**values), lambda key: _where(path, key))
     unknown = [r for r in config.rating_met if r not in config.rating_scale]
     if unknown:
-        raise ConfigError(f"{_where(path, 'rating_met')}: error: 'rating_met' names "
-                          f"{', '.join(unknown)}, which 'rating_scale' does not have")
+        raise ConfigError(f"'rating_met' names "
+                          f"{', '.join(unknown)}, which 'rating_scale' does not have",
+                          _where(path, "rating_met"))
     return config
 
 
-def validate_choices(config: Config, where=lambda key: "command line") -> None:
-    """Raise ConfigError when a setting with fixed choices has another value."""
+def validate_choices(config: Config, where=lambda key: None) -> Config:
+    """The config with every fixed-choice setting spelled as its choice; ConfigError if none.
+
+    Choices ignore case, the same in docgen.toml and on the command line.
+    `where(key)` is the Location of the setting, when it came from a file.
+    """
+    chosen: dict[str, Any] = {}
     for f in fields(Config):
-        choices = f.metadata.get("choices")
         value = getattr(config, f.name)
-        if choices and value not in choices:
-            raise ConfigError(f"{where(f.name)}: error: '{f.name}' must be one of "
-                              f"{', '.join(choices)}, not '{value}'")
+        choices = f.metadata.get("choices")
+        if choices:
+            chosen[f.name] = canonical(value, choices)
+            if chosen[f.name] is None:
+                raise ConfigError(f"'{f.name}' must be one of {', '.join(choices)}, not "
+                                  f"'{value}'", where(f.name))
         each = f.metadata.get("each")
-        wrong = [v for v in value if v not in each] if each else []
-        if wrong:
-            raise ConfigError(f"{where(f.name)}: error: '{f.name}' may hold "
-                              f"{', '.join(each)}, not '{wrong[0]}'")
+        if callable(each):
+            each = each() if value else ()
+        if each:
+            chosen[f.name] = tuple(canonical(v, each) for v in value)
+            wrong = [v for v, c in zip(value, chosen[f.name]) if c is None]
+            if wrong:
+                raise ConfigError(f"'{f.name}' may hold {', '.join(each)}, not '{wrong[0]}'",
+                                  where(f.name))
+    return replace(config, **chosen)
 
 
 def _level_names(value: Any, path: Path) -> dict[int, str]:
     if not isinstance(value, dict):
-        raise ConfigError(f"{_where(path, 'levels')}: error: 'levels' must be a table "
-                          'such as [levels] L3 = "Senior Engineer"')
+        raise ConfigError("'levels' must be a table "
+                          'such as [levels] L3 = "Senior Engineer"', _where(path, "levels"))
     names = {}
     for key, name in value.items():
         match = re.fullmatch(r"[Ll]?(\d+)", str(key))
         if match is None or not isinstance(name, str):
-            raise ConfigError(f"{_where(path, str(key))}: error: level names are written "
-                              'L3 = "Senior Engineer"')
+            raise ConfigError("level names are written "
+                              'L3 = "Senior Engineer"', _where(path, str(key)))
         names[int(match.group(1))] = name
     return names
 
 
 def _colours(value: Any, path: Path) -> dict[str, str]:
     if not isinstance(value, dict):
-        raise ConfigError(f"{_where(path, 'colours')}: error: 'colours' must be a table such as "
-                          '[colours] mastery = "#1d4f73"')
+        raise ConfigError("'colours' must be a table such as "
+                          '[colours] mastery = "#1d4f73"', _where(path, "colours"))
     for key, colour in value.items():
         if not isinstance(colour, str) or not re.fullmatch(r"#[0-9a-fA-F]{6}", colour):
-            raise ConfigError(f"{_where(path, str(key))}: error: colour of '{key}' must be "
-                              'written "#rrggbb"')
+            raise ConfigError(f"colour of '{key}' must be "
+                              'written "#rrggbb"', _where(path, str(key)))
     return dict(value)
 
 
-def _where(path: Path, key: str) -> str:
-    """`path:line:column` of the line that sets `key` (tomllib keeps no positions)."""
+def _where(path: Path, key: str) -> Location:
+    """The place of the line that sets `key` (tomllib keeps no positions)."""
     try:
         lines = path.read_text(encoding="utf-8").split("\n")
     except OSError:
-        return str(path)
+        return Location(str(path))
     pattern = re.compile(rf'^\s*["\']?{re.escape(key)}["\']?\s*=|^\s*\[\s*(tool\.docgen\.)?'
                          rf'{re.escape(key)}\s*\]')
     for number, line in enumerate(lines, 1):
         if pattern.search(line):
-            return f"{path}:{number}:{len(line) - len(line.lstrip()) + 1}"
-    return f"{path}:1:1"
+            return Location(str(path), number, len(line) - len(line.lstrip()) + 1)
+    return Location(str(path))
 
 
 def commented_config() -> str:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import contextlib
 import enum
 from dataclasses import dataclass
-from typing import Iterable, Iterator
+from typing import Iterable, Iterator, Optional
 
 
 @dataclass(frozen=True, order=True)
@@ -72,26 +72,64 @@ class ProblemsError(DocgenError):
         super().__init__(f"{len(errors)} error(s) in the input")
 
 
-class ConfigError(DocgenError):
+class LocatedError(DocgenError):
+    """Base of errors that may name a place in a file; `problem` is the error as a Problem."""
+
+    def __init__(self, message: str, location: Optional[Location] = None, hint: str = "",
+                 code: str = ""):
+        self.message = message
+        self.location = location
+        self.hint = hint
+        self.code = code
+        text = f"{location}: error: {message}" if location else message
+        super().__init__(f"{text} ({hint})" if hint else text)
+
+    def __reduce__(self):  # keep the fields when the error crosses back from a worker process
+        return (type(self), (self.message, self.location, self.hint, self.code))
+
+    @property
+    def problem(self) -> Problem:
+        """This error as a problem, for reports in JSON or as GitHub annotations."""
+        return Problem(self.location or Location("docgen.toml"), Severity.ERROR, self.message,
+                       self.hint, self.code or "config")
+
+
+class ConfigError(LocatedError):
     """Raised when the configuration file or a command-line setting is wrong."""
 
 
-class UnknownFrameworkError(DocgenError):
+class UsageError(DocgenError):
+    """Raised when the command line asks for something impossible (exit status 2, as Click's)."""
+
+
+class NotFoundError(DocgenError):
+    """Raised when something the user named (a framework, a level) does not exist."""
+
+
+class UnknownFrameworkError(NotFoundError):
     """Raised when a framework id given by the user names no loaded framework."""
+
+
+class UnknownLevelError(NotFoundError):
+    """Raised when a level number given by the user is not a level of the framework."""
 
 
 class OutputError(DocgenError):
     """Raised when an output file cannot be written (permissions, disk full, bad name)."""
 
 
+class BuildError(DocgenError):
+    """Raised when making one artifact failed; the message names the artifact."""
+
+
 @contextlib.contextmanager
 def failures_named(name: str, error: type[DocgenError] = DocgenError) -> Iterator[None]:
     """Turn any exception in the block, ours or a library's, into `error` saying `name: what`.
 
-    The message is plain text and the cause is dropped (`from None`): the
-    error must pickle to cross back from a worker process.
+    The message is plain text (it must pickle to cross back from a worker
+    process); the original exception stays attached as the cause.
     """
     try:
         yield
     except Exception as exc:
-        raise error(f"{name}: {exc}") from None
+        raise error(f"{name}: {exc}") from exc

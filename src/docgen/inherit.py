@@ -17,8 +17,8 @@ from dataclasses import replace
 from typing import Iterable, Mapping, Optional
 
 from docgen.errors import Location, Problem, Severity
-from docgen.load.framework_file import LoadedFile
-from docgen.load.yaml_topics import Topic
+from docgen.sources.front_matter import LoadedFile
+from docgen.sources.monzo_yaml import Topic
 from docgen.model import YAML_FORMAT, Category, Criterion, Framework, Level
 
 

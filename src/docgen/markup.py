@@ -14,7 +14,7 @@ from functools import lru_cache
 from markupsafe import Markup, escape
 from markdown_it import MarkdownIt
 
-from docgen.mdparser import markdown_parser
+from docgen.sources.markdown_parser import markdown_parser
 
 _SAFE_LINK = re.compile(r"^(https?:|mailto:|#)", re.IGNORECASE)
 

@@ -116,6 +116,11 @@ class Framework:
         """True for the framework whose topics others inherit (`path: "/generic"`)."""
         return (self.path or "").rstrip("/") == "/generic"
 
+    @property
+    def inherits_generic(self) -> bool:
+        """True when the framework's topics take the generic framework's (the YAML format)."""
+        return self.format == YAML_FORMAT and not self.is_generic
+
     def criteria(self) -> Iterator[tuple[Level, Category, Criterion]]:
         """Every criterion with its level and category, in document order."""
         for level in self.levels:

@@ -1,10 +1,13 @@
-"""Writing files: atomically, and only where docgen means to.
+"""Every path under `out/`, and writing files there: atomically, and only where docgen means to.
 
-Every file docgen writes goes through `write_atomic`: the bytes go to a
-temporary file in the target folder, are flushed to disk, and the file is
-renamed over the target, so a reader sees the old file or the new one,
-never half of one.  `safe_output_path` keeps names that come from data
-inside the output folder.
+This is the one module that names output files.  The document kinds ask
+it where their files go (`handbook_file`, `cards_file`, `case_template_file`,
+`packet_file`, or `artifact_path` for a new kind); names that come from data
+become slugs that always stay inside the output folder.  `place` decides
+where files go when the user gives `-o`.  Every file docgen writes goes
+through `write_atomic`: the bytes go to a temporary file in the target
+folder, are flushed to disk, and the file is renamed over the target, so a
+reader sees the old file or the new one, never half of one.
 """
 
 from __future__ import annotations
@@ -12,9 +15,10 @@ from __future__ import annotations
 import errno
 import os
 import tempfile
-from pathlib import Path
+from pathlib import Path, PurePosixPath
+from typing import Optional, Sequence
 
-from docgen.errors import OutputError
+from docgen.errors import OutputError, UsageError
 from docgen.slugs import slugify
 
 # a write that was killed leaves one of these behind; `docgen build --clean` removes them
@@ -62,18 +66,72 @@ def safe_output_path(out_dir: Path, *names: str, suffix: str = "") -> Path:
     return path
 
 
+def artifact_path(folder: str, *names: str, suffix: str = "") -> str:
+    """`folder/<slug>/…<slug><suffix>`: an output path relative to `out/`, from names in data."""
+    parts = [slugify(name)[:MAX_NAME].rstrip("-") or "unnamed" for name in names]
+    if suffix:
+        parts[-1] += suffix
+    return PurePosixPath(folder, *parts).as_posix()
+
+
+def handbook_file(fmt: str) -> str:
+    """`handbook.pdf` or `handbook.html`."""
+    return f"handbook.{fmt}"
+
+
+def cards_file(framework_id: str) -> str:
+    """`cards/<framework-id-slug>.pdf`."""
+    return artifact_path("cards", framework_id, suffix=".pdf")
+
+
+def case_template_file(framework_id: str, level: int) -> str:
+    """`case-templates/<framework-id-slug>-L<N>.docx`."""
+    return artifact_path("case-templates", framework_id, suffix=f"-L{level}.docx")
+
+
+def packet_file(candidate: str, fmt: str) -> str:
+    """`packets/<candidate-slug>/promotion-case.<fmt>`."""
+    return f"{artifact_path('packets', candidate)}/promotion-case.{fmt}"
+
+
+def place(paths: Sequence[str], out_dir: Path, target: Optional[Path] = None) -> dict[str, Path]:
+    """Where each output path (relative to `out/`) is written.
+
+    Without `target`, below `out_dir`.  With one (`-o`): when the paths are
+    one file and `target` has a suffix, `target` is that file (its suffix
+    must be the file's); otherwise `target` is a folder, and each file goes
+    to its path below the document kind's folder (`-o DIR` for packets
+    writes `DIR/<candidate>/…`).  UsageError when `-o` cannot mean either.
+    """
+    if target is None:
+        return {p: Path(out_dir) / p for p in paths}
+    target = Path(target)
+    suffixes = {PurePosixPath(p).suffix.lower() for p in paths}
+    if len(paths) == 1 and target.suffix and not target.is_dir():
+        wanted = PurePosixPath(paths[0]).suffix
+        if target.suffix.lower() != wanted.lower():
+            raise UsageError(f"-o {target}: this command writes a {wanted} file; give a name "
+                             f"ending in {wanted}, or a folder")
+        return {paths[0]: target}
+    if target.suffix.lower() in suffixes and not target.is_dir():
+        raise UsageError(f"-o {target}: this makes {len(paths)} files, so -o names a folder "
+                         f"for them, not a {target.suffix} file")
+    return {p: target.joinpath(*PurePosixPath(p).parts[1:] or PurePosixPath(p).parts)
+            for p in paths}
+
+
 def leftover_temp_files(folder: Path) -> list[Path]:
     """Temporary files of writes that were killed before they finished (sorted)."""
     return sorted(Path(folder).rglob(f".*{TEMP_SUFFIX}"))
 
 
 _WHAT_TO_DO = {
-    errno.EROFS: "the file system is read-only: choose another output folder (--out, or `out` "
-                 "in docgen.toml)",
+    errno.EROFS: "the file system is read-only: choose another output folder (`out` in "
+                 "docgen.toml, or -o)",
     errno.EACCES: "docgen may not write there: make the folder writable or choose another "
-                  "output folder (--out, or `out` in docgen.toml)",
+                  "output folder (`out` in docgen.toml, or -o)",
     errno.EPERM: "docgen may not write there: make the folder writable or choose another "
-                 "output folder (--out, or `out` in docgen.toml)",
+                 "output folder (`out` in docgen.toml, or -o)",
     errno.ENOSPC: "the disk is full: free some space and build again; the previous files are "
                   "unchanged",
     errno.EDQUOT: "the disk quota is used up: free some space and build again; the previous "

@@ -15,8 +15,8 @@ from typing import Iterator, Sequence
 from docgen.errors import failures_named
 from docgen.model import Assessment, Framework
 from docgen.output import write_atomic
-from docgen.packets import PacketSettings, packet_context, render_packet
-from docgen.parallel import run
+from docgen.documents.packet import PacketSettings, packet_context, render_packet
+from docgen.build.run import run
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,112 @@
+"""`docgen build`: every configured document, re-making only what changed, then the manifest.
+
+The steps: read the project (or, when no input changed, only the last plan
+in `out/.docgen/plan.json`); ask each document kind for its jobs (`plan.py`
+keys and dates them); make the stale ones in worker processes (`run.py`),
+each writing its files and record (`records.py`); write the manifest.
+`--shard I/N` makes every N-th job; shards do not write the manifest, and a
+build over the union of their outputs makes nothing and writes it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Callable, Optional
+
+from docgen import __version__, documents
+from docgen.build.plan import Artifact, Inputs, Shard, digest, folder_digest, keyed
+from docgen.build.records import (Record, cached_plan, clean, save_plan, stale,
+                                  write_manifest)
+from docgen.build.run import Made, Workshop, make_all
+from docgen.errors import ProblemsError, Severity
+from docgen.project import Project, load_catalog
+from docgen.sources import input_files
+from docgen.sourcedate import input_dates
+
+__all__ = ["BuildResult", "Shard", "build", "input_digests"]
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    """What a build did."""
+
+    planned: int
+    made: tuple[Record, ...]
+    unchanged: int
+    removed: tuple[str, ...]
+    manifest: Optional[Path]
+    warnings: tuple[str, ...]
+
+    @property
+    def written(self) -> list[str]:
+        """Every file made, relative to `out/`, sorted."""
+        return sorted(f.path for record in self.made for f in record.files)
+
+
+def build(project: Project, *, strict: bool = False, jobs: int = 0,
+          shard: Optional[Shard] = None, clean_up: bool = False,
+          on_made: Optional[Callable[[int, int, Made], None]] = None) -> BuildResult:
+    """Make every configured document that changed into `out/`, then the manifest.
+
+    Raises ProblemsError (and writes nothing) when the inputs have errors, or
+    warnings with `strict`.  `on_made(index, total, made)` is called as each
+    artifact is written.  When no input changed since the last build, nothing
+    is parsed: the last plan is checked against the files in `out/`.
+    """
+    out_dir = project.out_dir
+    kinds = [documents.kind(name) for name in project.config.outputs or documents.names()]
+    settings = {k.name: k.settings(project) for k in kinds}
+    # where the output goes, and where the settings were read from, change no artifact
+    config = replace(project.config, out="", source=None)
+    folders = next(iter(settings.values())).search_path.folders if settings else ()
+    common = digest(__version__, repr(config), folder_digest(folders))
+    files = input_files(project.framework_dir, project.assessments_dir)
+    dates = input_dates(files, project.root)
+    stamp = digest(common, *(f"{f}\0{dates[f.resolve()]}\0" + digest(f.read_bytes())
+                             for f in files))
+    cached = cached_plan(out_dir, stamp)
+    if cached is not None and not clean_up:
+        artifacts, warnings, inputs_digest = cached
+        if strict and warnings:
+            raise ProblemsError(load_catalog(project).problems)
+        mine = shard.select(artifacts) if shard else artifacts
+        if not stale(mine, out_dir):
+            manifest = None if shard else write_manifest(out_dir, artifacts, inputs_digest)
+            return BuildResult(len(mine), (), len(mine), (), manifest, tuple(warnings))
+    catalog = load_catalog(project)
+    if catalog.failed(strict):
+        raise ProblemsError(catalog.problems)
+    inputs = input_digests(catalog, project.root)
+    artifacts = keyed([job for k in kinds for job in k.plan(catalog, settings[k.name])],
+                      inputs, common)
+    mine = shard.select(artifacts) if shard else artifacts
+    todo = stale(mine, out_dir)
+    warnings = [str(p) for p in catalog.problems if p.severity is Severity.WARNING]
+    notes, made = list(warnings), []
+    for index, result in enumerate(make_all(Workshop(settings, out_dir), todo, jobs), start=1):
+        made.append(result.record)
+        notes += [f"{result.name}: {w}" for w in result.warnings]
+        if on_made:
+            on_made(index, len(todo), result)
+    removed = tuple(clean(out_dir, artifacts)) if clean_up and not shard else ()
+    inputs_digest = digest(common, *sorted(inputs.digests.values()))
+    manifest = None if shard else write_manifest(out_dir, artifacts, inputs_digest)
+    save_plan(out_dir, stamp, artifacts, warnings, inputs_digest)
+    return BuildResult(len(mine), tuple(made), len(mine) - len(todo), removed, manifest,
+                       tuple(notes))
+
+
+def input_digests(catalog, root: Path) -> Inputs:
+    """The digest and date of every framework and assessment of `catalog`, by id or source."""
+    # `source` is the path as shown to the user: relative to the current folder, or absolute
+    sources = {fw.id: Path(fw.source) for fw in catalog.frameworks}
+    sources.update({a.source: Path(a.source) for a in catalog.assessments})
+    dates = input_dates(list(sources.values()), root)
+    return Inputs({name: digest(path.read_bytes()) for name, path in sources.items()},
+                  {name: dates[path.resolve()] for name, path in sources.items()})
+
+
+def artifacts_of(jobs) -> list[Artifact]:
+    """Jobs as artifacts without a key: made and written, but not recorded (outside a build)."""
+    return [Artifact(job) for job in jobs]

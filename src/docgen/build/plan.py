@@ -1,0 +1,101 @@
+"""What a build makes: every document kind's jobs, each with a key and a date; shards.
+
+An `Artifact` is a job of a document kind with its key: a digest of exactly
+what it is made from (its input files' bytes, plus `common`: the templates,
+the configuration and docgen's version) and its date, the newest date of
+those inputs, so editing one framework moves only what is made from it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Iterable, Mapping, Sequence
+
+from docgen.documents import Job
+from docgen.errors import DocgenError, UsageError
+
+
+def digest(*parts: bytes | str) -> str:
+    """SHA-256 over the parts, each length-prefixed so different splits never collide."""
+    hasher = hashlib.sha256()
+    for part in parts:
+        data = part.encode("utf-8") if isinstance(part, str) else part
+        hasher.update(len(data).to_bytes(8, "big"))
+        hasher.update(data)
+    return hasher.hexdigest()
+
+
+def folder_digest(folders: Iterable[Path]) -> str:
+    """A digest of every file below `folders`, names included."""
+    parts: list[bytes | str] = []
+    for folder in folders:
+        for path in sorted(p for p in Path(folder).rglob("*") if p.is_file()):
+            parts += [path.relative_to(folder).as_posix(), path.read_bytes()]
+    return digest(*parts)
+
+
+@dataclass(frozen=True)
+class Inputs:
+    """Each input's digest and date, by framework id or assessment source."""
+
+    digests: Mapping[str, str]
+    dates: Mapping[str, int]
+
+
+@dataclass(frozen=True)
+class Artifact:
+    """A job with its key; `key` is empty for a job made outside a build (no record)."""
+
+    job: Job
+    key: str = ""
+
+    @property
+    def name(self) -> str:
+        """The job's name: its first output file."""
+        return self.job.name
+
+
+def dated(jobs: Sequence[Job], dates: Mapping[str, int]) -> list[Job]:
+    """The jobs, each stamped with the newest date of its inputs."""
+    return [replace(job, epoch=max(dates[name] for name in job.inputs)) for job in jobs]
+
+
+def keyed(jobs: Sequence[Job], inputs: Inputs, common: str) -> list[Artifact]:
+    """The jobs, dated, each with the key of its inputs; DocgenError if two write one path."""
+    artifacts = [Artifact(job, digest(common, job.kind, repr(job.options),
+                                      *(inputs.digests[name] for name in job.inputs)))
+                 for job in dated(jobs, inputs.dates)]
+    seen: dict[str, str] = {}
+    for artifact in artifacts:
+        for path in artifact.job.outputs:
+            if path in seen:
+                raise DocgenError(f"two documents would be written to {path} ({seen[path]} and "
+                                  f"{artifact.name}): give the candidates different names")
+            seen[path] = artifact.name
+    return artifacts
+
+
+@dataclass(frozen=True)
+class Shard:
+    """Shard `index` of `count` (1-based): every count-th job of the plan sorted by name."""
+
+    index: int
+    count: int
+
+    @classmethod
+    def parse(cls, text: str) -> "Shard":
+        """'2/4' → Shard(2, 4); UsageError (exit 2) for anything else."""
+        try:
+            index, count = (int(part) for part in text.split("/"))
+        except ValueError:
+            raise UsageError(f"--shard takes I/N, such as 1/4, not '{text}'") from None
+        if not 1 <= index <= count:
+            raise UsageError(f"--shard {text}: I must be between 1 and N")
+        return cls(index, count)
+
+    def select(self, artifacts: Sequence[Artifact]) -> list[Artifact]:
+        """This shard's share of the plan."""
+        ordered = sorted(artifacts, key=lambda a: a.name)
+        return [a for i, a in enumerate(ordered) if i % self.count == self.index - 1]

@@ -1,0 +1,119 @@
+"""Making artifacts, in worker processes or in this one: the one runner for every command.
+
+`make` renders one artifact through its document kind and writes its files
+atomically (and its record, in a build); `run` makes many, one process per
+core, in order, stopping at the first failure.  `Workshop` is what every
+artifact of one run is made with, and pickles, so `make` runs the same in
+the parent or in a worker.
+"""
+
+from __future__ import annotations
+
+import os
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+from typing import Callable, Iterator, Mapping, Optional, Sequence, TypeVar
+
+from docgen import documents
+from docgen.build.plan import Artifact
+from docgen.build.records import Record, write_record
+from docgen.documents import DocumentSettings
+from docgen.errors import BuildError, failures_named
+from docgen.output import write_atomic
+
+Job = TypeVar("Job")
+Result = TypeVar("Result")
+
+
+@dataclass(frozen=True)
+class Workshop:
+    """What every artifact of one run is made with: settings by kind, and where files go."""
+
+    settings: Mapping[str, DocumentSettings]
+    out_dir: Path
+    places: Optional[Mapping[str, Path]] = None  # output path → file, when -o moves them
+
+    def target(self, path: str) -> Path:
+        """Where the output file `path` (relative to out/) is written."""
+        return self.places[path] if self.places is not None else self.out_dir / path
+
+
+@dataclass(frozen=True)
+class Made:
+    """What making one artifact produced."""
+
+    name: str
+    paths: tuple[Path, ...]
+    record: Optional[Record]
+    warnings: tuple[str, ...]
+    pages: tuple[Optional[int], ...]
+    sizes: tuple[int, ...]
+
+
+def make(workshop: Workshop, artifact: Artifact) -> Made:
+    """Render `artifact`, write its files (and, with a key, its record); BuildError names it."""
+    job = artifact.job
+    with failures_named(job.description, BuildError):
+        settings = workshop.settings[job.kind].dated(job.epoch)
+        files = documents.kind(job.kind).render(job, settings)
+    paths = tuple(write_atomic(workshop.target(f.path), f.data) for f in files)
+    record = write_record(workshop.out_dir, artifact, files) if artifact.key else None
+    return Made(job.name, paths, record, tuple(w for f in files for w in f.warnings),
+                tuple(f.pages for f in files), tuple(len(f.data) for f in files))
+
+
+def make_all(workshop: Workshop, artifacts: Sequence[Artifact], workers: int = 0
+             ) -> Iterator[Made]:
+    """`make` every artifact in `workers` processes (0: one per core), yielding each in order."""
+    for _, made in run(artifacts, partial(make, workshop), workers,
+                       name=lambda a: a.job.description):
+        yield made
+
+
+def run(jobs: Sequence[Job], work: Callable[[Job], Result], workers: int = 0,
+        name: Callable[[Job], str] = str) -> Iterator[tuple[Job, Result]]:
+    """`(job, work(job))` for every job, in order, as each finishes.
+
+    `workers` processes (0: one per core); with one worker or one job, in this
+    process.  `work` and the jobs must pickle (a module-level function, or a
+    `functools.partial` of one).  An exception in `work` is raised here and
+    nothing more is started; a worker that dies raises BuildError naming its job.
+    """
+    workers = workers or os.cpu_count() or 1
+    if workers == 1 or len(jobs) <= 1:
+        for job in jobs:
+            yield job, work(job)
+        return
+    done = 0
+    pool = ProcessPoolExecutor(max_workers=min(workers, len(jobs)))
+    try:
+        futures: list[Future] = [pool.submit(work, job) for job in jobs]
+        for job, future in zip(jobs, futures):
+            result = future.result()
+            done += 1
+            yield job, result
+    except BrokenProcessPool:
+        pool.shutdown(wait=True, cancel_futures=True)
+    else:
+        return
+    finally:
+        # after a failure, what has not started is cancelled: a failed build stops
+        pool.shutdown(wait=True, cancel_futures=True)
+    # A dead worker breaks the whole pool and no one can tell which job killed it.  Every job
+    # not yet returned runs again, each in a process of its own: the one that dies is named,
+    # the ones that only shared its pool are made.
+    for job in jobs[done:]:
+        yield job, _alone(work, job, name)
+
+
+def _alone(work: Callable[[Job], Result], job: Job, name: Callable[[Job], str]) -> Result:
+    with ProcessPoolExecutor(max_workers=1) as pool:
+        try:
+            return pool.submit(work, job).result()
+        except BrokenProcessPool:
+            raise BuildError(f"{name(job)}: the worker process making it stopped abruptly "
+                             "(killed, out of memory, or a crash in a library); nothing of it "
+                             "was written") from None

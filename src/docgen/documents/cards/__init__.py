@@ -1,0 +1,105 @@
+"""Level cards: one PDF per framework, one card per level, imposed several-up with crop marks.
+
+Fronts and backs are laid out separately (each level as large as fits:
+`fitting.py`), paired card by card — a level that needs two fronts gets two
+backs — and imposed on sheets for long-edge duplex printing (`imposition.py`
+is the geometry, `sheets.py` draws the sheets).  `context.py` is what the
+card template sees.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Mapping, Optional, Sequence
+
+from docgen.config import CARD_BACKS
+from docgen.documents import DocumentKind, DocumentSettings, Job, Rendered
+from docgen.documents.cards.context import build_card_deck
+from docgen.documents.cards.fitting import render_side
+from docgen.documents.cards.imposition import BLEED, CARD_SIZES, MM, plan as sheet_layout
+from docgen.documents.cards.sheets import Band, impose
+from docgen.engines.pdf import refused_warnings
+from docgen.model import Framework
+from docgen.output import cards_file
+
+# Type size a card starts from, by card size (smaller cards start smaller).
+BASE_SIZE = {"A6": 8.5, "A7": 7.5, "3x5in": 7.5, "4x6in": 8.5, "poker": 7.0}
+
+
+@dataclass(frozen=True)
+class CardSettings(DocumentSettings):
+    """Cards' settings: the shared ones (`paper` is the sheet), card size, backs, colours."""
+
+    card: str = "A6"
+    back: str = "auto"
+    per_sheet: int = 0  # 0: as many as fit; 1: one card a page, for a print shop
+    colours: Mapping[str, str] = field(default_factory=dict)
+
+
+def settings(project, *, per_sheet: Optional[int] = None,
+             templates: Sequence[Path] = ()) -> CardSettings:
+    """The card settings of `project` (card size, backs and paper come from its configuration)."""
+    config = project.config
+    return CardSettings(**DocumentSettings.common(project, templates), card=config.card,
+                        back=config.card_back, per_sheet=per_sheet or 0,
+                        colours=dict(config.colours))
+
+
+def plan(catalog, settings: CardSettings) -> list[Job]:
+    """One job per framework: `cards/<framework>.pdf`."""
+    return [Job(KIND.name, (cards_file(fw.id),), catalog.sources_of(fw), (fw,))
+            for fw in catalog.frameworks]
+
+
+def render(job: Job, settings: CardSettings) -> tuple[Rendered, ...]:
+    """The job's framework as one PDF of card sheets."""
+    return (make_cards(job.frameworks[0], settings, job.outputs[0]),)
+
+
+def make_cards(framework: Framework, settings: CardSettings, path: str) -> Rendered:
+    """The imposed card sheets of `framework` as one PDF, to be written to `path`."""
+    assert settings.back in CARD_BACKS, settings.back  # config.py only lets choices through
+    width, height = CARD_SIZES[settings.card]
+    layout = sheet_layout(settings.card, settings.paper, settings.per_sheet)
+    sides = {}
+    for side in ("front", "back"):
+        deck = build_card_deck(framework, side=side, card=settings.card, width_mm=width / MM,
+                               height_mm=height / MM, bleed_mm=BLEED / MM, back=settings.back,
+                               colours=settings.colours, font_size=BASE_SIZE[settings.card])
+        sides[side] = render_side(deck, settings.search_path, int(settings.date.timestamp()))
+    cards, warnings = [], []
+    for level in framework.levels:
+        fronts = sides["front"].pages[level.number]
+        backs = sides["back"].pages[level.number]
+        if settings.back == "blank":
+            backs = []
+        for index in range(max(len(fronts), len(backs))):
+            cards.append((fronts[index] if index < len(fronts) else None,
+                          backs[index] if index < len(backs) else None))
+        for side, label in (("front", "front"), ("back", "back")):
+            count = len(sides[side].pages[level.number])
+            if count > 1 and not (side == "back" and settings.back == "blank"):
+                warnings.append(f"{framework.id} Level {level.number}: the {label} does not fit "
+                                f"one {settings.card} card even at {sides[side].sizes[level.number]}"
+                                f" pt; it continues on {count - 1} more card(s) marked "
+                                "'continued'")
+    metadata = {"Title": f"{framework.title}: level cards", "Author": settings.organisation or "docgen",
+                "Subject": f"{len(framework.levels)} levels, {settings.card} cards on "
+                           f"{settings.paper if settings.per_sheet != 1 else 'single'} sheets",
+                "Creator": "docgen", "CreationDate": _pdf_date(settings.date),
+                "ModDate": _pdf_date(settings.date)}
+    band = Band(deck.accent, deck.band_mm * MM)
+    data = impose(cards, layout, band, metadata)
+    refused = sides["front"].refused + sides["back"].refused
+    warnings += refused_warnings(refused)
+    sheets = -(-len(cards) // layout.per_sheet) * 2
+    return Rendered(path, data, "application/pdf", pages=sheets, warnings=tuple(warnings))
+
+
+def _pdf_date(when: datetime) -> str:
+    return when.strftime("D:%Y%m%d%H%M%SZ")
+
+
+KIND = DocumentKind("cards", "cards", settings, plan, render)

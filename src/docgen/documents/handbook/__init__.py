@@ -1,0 +1,90 @@
+"""The handbook: every framework as a book, in PDF for print and HTML for the screen.
+
+One job per format, made from every framework: frameworks → context
+(`context.py`) → HTML (`templates/handbook/`) → PDF (WeasyPrint).  A logo
+is read once, when the settings are made, so rendering reads no file but
+the templates.
+"""
+
+from __future__ import annotations
+
+import base64
+import mimetypes
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Optional, Sequence
+
+from docgen.config import HANDBOOK_FORMATS, PDF_VARIANTS
+from docgen.documents import DocumentKind, DocumentSettings, Job, Rendered
+from docgen.documents.handbook.context import build_handbook_context
+from docgen.engines.glyphs import glyph_warnings
+from docgen.engines.pdf import html_to_pdf, refused_warnings
+from docgen.errors import ConfigError, NotFoundError, UsageError
+from docgen.output import handbook_file
+
+TEMPLATE = "handbook/handbook.html"
+LOGO_TYPES = ("image/png", "image/jpeg", "image/svg+xml")
+
+
+@dataclass(frozen=True)
+class HandbookSettings(DocumentSettings):
+    """A handbook's settings: the shared ones, its title and logo, formats and PDF variant."""
+
+    title: str = ""
+    logo: Optional[str] = None  # data: URI
+    formats: tuple[str, ...] = HANDBOOK_FORMATS
+    variant: Optional[str] = None  # one of PDF_VARIANTS, or None for a plain PDF
+
+
+def settings(project, *, formats: Sequence[str] = (), variant: Optional[str] = None,
+             templates: Sequence[Path] = ()) -> HandbookSettings:
+    """The handbook settings of `project`; `formats` (default both) and `variant` from a command."""
+    config = project.config
+    unknown = [f for f in formats if f not in HANDBOOK_FORMATS]
+    if unknown or (variant is not None and variant not in PDF_VARIANTS):
+        raise UsageError(f"unknown handbook format or PDF variant: {(unknown or [variant])[0]}")
+    return HandbookSettings(**DocumentSettings.common(project, templates), title=config.title,
+                            logo=read_logo(project.root / config.logo) if config.logo else None,
+                            formats=tuple(formats) or HANDBOOK_FORMATS, variant=variant)
+
+
+def plan(catalog, settings: HandbookSettings) -> list[Job]:
+    """One job per format, each made from every framework of `catalog`."""
+    if not catalog.frameworks:
+        raise NotFoundError("there are no frameworks to put in a handbook")
+    inputs = tuple(fw.id for fw in catalog.frameworks)
+    return [Job(KIND.name, (handbook_file(fmt),), inputs, catalog.frameworks,
+                options=(("format", fmt),)) for fmt in settings.formats]
+
+
+def render(job: Job, settings: HandbookSettings) -> tuple[Rendered, ...]:
+    """The handbook of the job's frameworks, as PDF or self-contained HTML."""
+    fmt = job.option("format")
+    book = build_handbook_context(
+        job.frameworks, title=settings.title, organisation=settings.organisation,
+        date=settings.date, paper=settings.paper, medium="print" if fmt == "pdf" else "screen",
+        lang=settings.lang, logo=settings.logo)
+    html = settings.search_path.render(TEMPLATE, book=book)
+    warnings = glyph_warnings(html, settings.search_path)
+    if fmt == "html":
+        return (Rendered(job.outputs[0], html.encode("utf-8"), "text/html",
+                         warnings=tuple(warnings)),)
+    pdf = html_to_pdf(html, settings.search_path, settings.variant,
+                      int(settings.date.timestamp()))
+    return (Rendered(job.outputs[0], pdf.data, "application/pdf", pages=pdf.pages,
+                     warnings=tuple(warnings + refused_warnings(pdf.refused))),)
+
+
+def read_logo(path: Path) -> str:
+    """The logo file as a data: URI, so rendering never reads a file outside the templates."""
+    media_type = mimetypes.guess_type(path.name)[0]
+    if media_type not in LOGO_TYPES:
+        raise ConfigError(f"{path}: the logo must be a PNG, JPEG or SVG file")
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read the logo: {exc.strerror}") from exc
+    return f"data:{media_type};base64,{base64.b64encode(data).decode('ascii')}"
+
+
+KIND = DocumentKind("handbook", "", settings, plan, render)

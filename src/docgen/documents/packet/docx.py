@@ -1,0 +1,282 @@
+"""A packet context into a Word document (python-docx), built in code, with real styles.
+
+Title, Heading 1–3 and a table style carry the structure; header and footer
+hold `Page X of Y` fields; a contents field lists the headings (Word fills
+it in on opening); core properties come from the context.  A blank case
+template gets content controls where a person fills something in.  Bytes
+are reproducible: the zip's entry dates are the context's date.
+"""
+
+from __future__ import annotations
+
+import io
+
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt, RGBColor
+
+from docgen.config import PAPERS
+from docgen.documents.packet.context import PacketContext, Row
+from docgen.engines.docx import element, field, hyperlink, normalise_zip
+from docgen.engines.docx import run as text_run
+
+TABLE_STYLE = "Table Grid"
+HEADER_FILL = "E9EFF5"
+FONT = "Calibri"  # in Word everywhere; LibreOffice uses metric-compatible Carlito
+MUTED = RGBColor(0x4F, 0x58, 0x66)
+PLACEHOLDER = "Click or tap to enter text."
+
+
+def render_packet_docx(packet: PacketContext) -> bytes:
+    """The packet (or blank case template) as .docx bytes."""
+    document = Document()
+    _page_setup(document, packet)
+    _properties(document, packet)
+    _header_footer(document, packet)
+    _cover(document, packet)
+    _contents(document)
+    _summary(document, packet)
+    _criteria(document, packet)
+    if not packet.blank:
+        _gaps(document, packet)
+    _additions(document, packet)
+    _candidate_summary(document, packet)
+    _sign_off(document, packet)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return normalise_zip(buffer.getvalue(), packet.when.replace(tzinfo=None))
+
+
+def _page_setup(document, packet: PacketContext) -> None:
+    section = document.sections[0]
+    section.orientation = WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = (Mm(side) for side in PAPERS[packet.paper])
+    for side in ("left_margin", "right_margin"):
+        setattr(section, side, Mm(20))
+    section.top_margin, section.bottom_margin = Mm(22), Mm(20)
+    styles = document.styles
+    styles["Normal"].font.size = Pt(10)
+    styles["Normal"].font.name = FONT
+    for name, size in (("Title", 26), ("Heading 1", 16), ("Heading 2", 13), ("Heading 3", 11)):
+        styles[name].font.size = Pt(size)
+        styles[name].font.name = FONT
+    settings = document.settings.element
+    update = OxmlElement("w:updateFields")
+    update.set(qn("w:val"), "true")  # Word fills in the contents and page fields on opening
+    settings.append(update)
+
+
+def _properties(document, packet: PacketContext) -> None:
+    props = document.core_properties
+    when = packet.when.replace(tzinfo=None)
+    who = packet.candidate.name or f"Level {packet.target_level}"
+    props.title = f"{packet.title}: {who}"
+    props.subject = f"{packet.framework_title}, {packet.current_label} → {packet.target_label}"
+    props.author = packet.organisation or "docgen"
+    props.last_modified_by = "docgen"
+    props.keywords = "promotion case, confidential"
+    props.category = "Confidential"
+    props.language = packet.lang
+    props.created = props.modified = when
+    props.last_printed = when
+    props.revision = 1
+    props.comments = "Made with docgen"
+
+
+def _header_footer(document, packet: PacketContext) -> None:
+    section = document.sections[0]
+    header = section.header.paragraphs[0]
+    header.text = f"CONFIDENTIAL · {packet.title}" + (
+        f" · {packet.candidate.name}" if packet.candidate.name else "")
+    header.runs[0].font.size = Pt(8)
+    header.runs[0].font.color.rgb = MUTED
+    footer = section.footer.paragraphs[0]
+    footer.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    for piece in ("Page ", ("PAGE", "1"), " of ", ("NUMPAGES", "1")):
+        run = field(footer, *piece) if isinstance(piece, tuple) else footer.add_run(piece)
+        run.font.size = Pt(8)
+        run.font.color.rgb = MUTED
+
+
+def _cover(document, packet: PacketContext) -> None:
+    marking = document.add_paragraph()
+    run = marking.add_run("CONFIDENTIAL")
+    run.bold = True
+    run.font.color.rgb = RGBColor(0x9A, 0x34, 0x12)
+    document.add_paragraph(packet.title, style="Title")
+    if packet.organisation:
+        document.add_paragraph(packet.organisation, style="Subtitle")
+    rows = [("Candidate", packet.candidate.name), ("Role", packet.candidate.role),
+            ("Team", packet.candidate.team), ("Framework", packet.framework_title),
+            ("Current level", packet.current_label), ("Target level", packet.target_label),
+            ("Assessors", ", ".join(a.name + (f" ({a.role})" if a.role else "")
+                                    for a in packet.assessors)),
+            ("Period", packet.period), ("Date", packet.date)]
+    table = _table(document, ["", ""], header=False)
+    for label, value in rows:
+        cells = table.add_row().cells
+        cells[0].text = label
+        cells[0].paragraphs[0].runs[0].bold = True
+        _value(cells[1], value, packet, tag=label.lower().replace(" ", "-"),
+               always_fill=label in ("Framework", "Target level", "Date"))
+    _widths(table, [Mm(40), Mm(130)])
+
+
+def _contents(document) -> None:
+    document.add_paragraph("Contents", style="Heading 1")
+    paragraph = document.add_paragraph()
+    field(paragraph, 'TOC \\o "1-2" \\h \\z \\u', "Open in Word and update the field to see "
+           "the contents.")
+
+
+def _summary(document, packet: PacketContext) -> None:
+    document.add_paragraph("Summary", style="Heading 1")
+    document.add_paragraph(
+        f"Criteria of {packet.target_label} met, by category. A criterion counts as met when "
+        f"rated {' or '.join(packet.met)}.")
+    table = _table(document, ["Category", "Criteria", "Met (self)", "Met (manager)"])
+    for section in packet.sections:
+        _row_cells(table, [section.title, str(section.total),
+                           "" if packet.blank else str(section.met_self),
+                           "" if packet.blank else str(section.met_manager)])
+    _widths(table, [Mm(70), Mm(30), Mm(35), Mm(35)])
+    cells = _row_cells(table, ["Overall", str(packet.total),
+                               "" if packet.blank else str(packet.met_self),
+                               "" if packet.blank else str(packet.met_manager)])
+    for cell in cells:
+        for run in cell.paragraphs[0].runs:
+            run.bold = True
+
+
+def _criteria(document, packet: PacketContext) -> None:
+    document.add_paragraph(f"Criteria of {packet.target_label}", style="Heading 1")
+    document.add_paragraph(f"Ratings: {', '.join(packet.scale)}.")
+    for section in packet.sections:
+        document.add_paragraph(section.title, style="Heading 2")
+        table = _table(document, ["Criterion", "Self", "Manager", "Evidence", "Comments"])
+        for row in section.rows:
+            _criterion_row(document, table, row, packet)
+        _widths(table, [Mm(50), Mm(22), Mm(22), Mm(46), Mm(30)])
+
+
+def _criterion_row(document, table, row: Row, packet: PacketContext) -> None:
+    cells = table.add_row().cells
+    cells[0].text = row.text
+    tag = row.criterion_id
+    _value(cells[1], row.self_rating, packet, tag=f"{tag}.self")
+    _value(cells[2], row.manager_rating, packet, tag=f"{tag}.manager")
+    if packet.blank:
+        _content_control(cells[3].paragraphs[0], f"{tag}.evidence")
+    for index, item in enumerate(row.evidence):
+        paragraph = cells[3].paragraphs[0] if index == 0 else cells[3].add_paragraph()
+        if item.url:
+            hyperlink(document, paragraph, item.text, item.url)
+        else:
+            paragraph.add_run(item.text)
+    _value(cells[4], row.comments, packet, tag=f"{tag}.comments")
+
+
+def _gaps(document, packet: PacketContext) -> None:
+    document.add_paragraph("Gaps", style="Heading 1")
+    if not packet.gaps:
+        document.add_paragraph("Every criterion of the target level is rated as met by the "
+                               "manager.")
+        return
+    document.add_paragraph("Criteria of the target level not rated as met by the manager:")
+    for category, text in packet.gaps:
+        paragraph = document.add_paragraph(style="List Bullet")
+        paragraph.add_run(f"{category}: ").bold = True
+        paragraph.add_run(text)
+
+
+def _additions(document, packet: PacketContext) -> None:
+    document.add_paragraph(f"What {packet.target_label} adds over {packet.current_label}",
+                           style="Heading 2" if not packet.blank else "Heading 1")
+    if not packet.additions:
+        document.add_paragraph("Nothing new: the target level states the same criteria.")
+    for addition in packet.additions:
+        paragraph = document.add_paragraph(style="List Bullet")
+        paragraph.add_run(addition.title).bold = True
+        paragraph.add_run(" (new category)" if addition.is_new else "")
+        paragraph.add_run(f": {len(addition.criteria)} new criteri"
+                          f"{'on' if len(addition.criteria) == 1 else 'a'}")
+
+
+def _candidate_summary(document, packet: PacketContext) -> None:
+    document.add_paragraph("Candidate's summary", style="Heading 1")
+    if packet.blank:
+        _content_control(document.add_paragraph(), "summary")
+    for paragraph in packet.summary:
+        document.add_paragraph(paragraph)
+
+
+def _sign_off(document, packet: PacketContext) -> None:
+    document.add_paragraph("Sign-off", style="Heading 1")
+    table = _table(document, ["", "Name", "Decision", "Signature", "Date"])
+    for role in ("Manager", "Panel", "Panel"):
+        cells = _row_cells(table, [role, "", "", "", ""])
+        for cell in cells[1:]:
+            cell.paragraphs[0].paragraph_format.space_after = Pt(14)
+
+
+# -- building blocks --------------------------------------------------------
+
+def _table(document, headings: list[str], header: bool = True):
+    table = document.add_table(rows=1 if header else 0, cols=len(headings))
+    table.style = document.styles[TABLE_STYLE]
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    if header:
+        row = table.rows[0]
+        for cell, text in zip(row.cells, headings):
+            cell.text = text
+            cell.paragraphs[0].runs[0].bold = True
+            shading = OxmlElement("w:shd")
+            shading.set(qn("w:val"), "clear")
+            shading.set(qn("w:fill"), HEADER_FILL)
+            cell._tc.get_or_add_tcPr().append(shading)
+        repeat = OxmlElement("w:tblHeader")  # the header row repeats on every page
+        repeat.set(qn("w:val"), "true")
+        row._tr.get_or_add_trPr().append(repeat)
+    return table
+
+
+def _widths(table, widths) -> None:
+    """Fix column widths (Word and LibreOffice read them from every cell)."""
+    table.autofit = False
+    for column, width in zip(table.columns, widths):
+        column.width = width  # the table grid, which LibreOffice follows
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths):
+            cell.width = width  # each cell, which Word follows
+
+
+def _row_cells(table, values: list[str]):
+    cells = table.add_row().cells
+    for cell, value in zip(cells, values):
+        cell.text = value
+    return cells
+
+
+def _value(cell, value: str, packet: PacketContext, tag: str, always_fill: bool = False) -> None:
+    if value or always_fill or not packet.blank:
+        cell.text = value
+    else:
+        _content_control(cell.paragraphs[0], tag)
+
+
+# Placeholder text by the last part of a field's tag; narrow table cells get short words.
+PLACEHOLDERS = {"self": "Rating", "manager": "Rating", "evidence": "Evidence and links",
+                "comments": "Comments", "summary": "The candidate's summary"}
+
+
+def _content_control(paragraph, tag: str) -> None:
+    """A plain-text content control showing placeholder text, for a blank field."""
+    placeholder = PLACEHOLDERS.get(tag.rsplit(".", 1)[-1], PLACEHOLDER)
+    properties = element("w:sdtPr", [element("w:alias", val=tag), element("w:tag", val=tag),
+                                      element("w:showingPlcHdr"), element("w:text")])
+    content = element("w:sdtContent", [text_run(placeholder, [element("w:color", val="808080")])])
+    paragraph._p.append(element("w:sdt", [properties, content]))

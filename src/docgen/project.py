@@ -1,0 +1,136 @@
+"""A project and what is loaded from it: `Project` (root + configuration), `Catalog`.
+
+`load_catalog` is the front half of the pipeline: sources → model →
+inheritance and ids → checks.  Everything after it (documents, the build)
+reads a Catalog and never `framework/` itself.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any, Iterable, Optional, Sequence
+
+from docgen.checks import run_checks
+from docgen.config import Config, load_config
+from docgen.errors import Problem, ProblemsError, Severity, UnknownFrameworkError
+from docgen.ids import assign_ids
+from docgen.inherit import complete
+from docgen.model import Assessment, Framework
+from docgen.sources import discover, load_assessments, load_frameworks, split_paths
+
+
+@dataclass(frozen=True)
+class Project:
+    """A docgen project: its root folder and configuration."""
+
+    root: Path
+    config: Config
+
+    @property
+    def framework_dir(self) -> Path:
+        """The folder holding the framework files."""
+        return self.root / self.config.frameworks
+
+    @property
+    def assessments_dir(self) -> Path:
+        """The folder holding assessment files."""
+        return self.root / self.config.assessments
+
+    @property
+    def out_dir(self) -> Path:
+        """The folder documents are written to."""
+        return self.root / self.config.out
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """Loaded, completed and validated frameworks and assessments, with every problem found."""
+
+    frameworks: tuple[Framework, ...]
+    problems: tuple[Problem, ...]
+    assessments: tuple[Assessment, ...] = ()
+
+    @property
+    def errors(self) -> tuple[Problem, ...]:
+        """The problems that are errors."""
+        return tuple(p for p in self.problems if p.severity is Severity.ERROR)
+
+    def failed(self, strict: bool = False) -> bool:
+        """True when there are errors (or, when `strict`, warnings too)."""
+        failing = {Severity.ERROR, Severity.WARNING} if strict else {Severity.ERROR}
+        return any(p.severity in failing for p in self.problems)
+
+    def framework(self, framework_id: str) -> Framework:
+        """The framework with this id; UnknownFrameworkError names the closest ids."""
+        for fw in self.frameworks:
+            if fw.id == framework_id:
+                return fw
+        ids = [fw.id for fw in self.frameworks]
+        close = difflib.get_close_matches(framework_id, ids, n=3, cutoff=0.5)
+        hint = f"did you mean {' or '.join(close)}?" if close else \
+            f"known: {', '.join(ids) or 'none'}"
+        raise UnknownFrameworkError(f"no framework '{framework_id}' ({hint})")
+
+    def select(self, framework_ids: Optional[Iterable[str]]) -> tuple[Framework, ...]:
+        """The frameworks with these ids, in that order; all of them when None or empty."""
+        ids = list(dict.fromkeys(framework_ids or []))
+        return tuple(self.framework(i) for i in ids) if ids else self.frameworks
+
+    def only(self, framework_ids: Optional[Iterable[str]]) -> "Catalog":
+        """This catalog with only the selected frameworks (all when None or empty)."""
+        return replace(self, frameworks=self.select(framework_ids))
+
+    def sources_of(self, framework: Framework) -> tuple[str, ...]:
+        """The framework ids `framework` is made from: itself, and the generic one it inherits."""
+        generic = next((f.id for f in self.frameworks if f.is_generic), None)
+        inherits = framework.inherits_generic and generic and generic != framework.id
+        return (framework.id, generic) if inherits else (framework.id,)
+
+
+def open_project(root: Optional[Path] = None, config_file: Optional[Path] = None,
+                 **overrides: Any) -> Project:
+    """The project at `root` (default: the current folder) with its configuration.
+
+    `overrides` are settings (as in docgen.toml) that win over the file; None means "not given".
+    """
+    root = Path(root) if root is not None else Path.cwd()
+    return Project(root, load_config(root, config_file, overrides))
+
+
+def load_catalog(project: Project, paths: Optional[Sequence[Path]] = None) -> Catalog:
+    """Load, complete and validate frameworks and assessments.
+
+    `paths` are framework and assessment files or folders; by default the
+    project's framework folder and, when it exists, its assessment folder.
+    Assessments are always checked against the project's frameworks.
+    """
+    problems: list[Problem] = []
+    if paths:
+        framework_paths, assessment_paths = split_paths(paths)
+        framework_paths = framework_paths or [project.framework_dir]
+    else:
+        framework_paths = [project.framework_dir]
+        assessment_paths = [project.assessments_dir] if project.assessments_dir.is_dir() else []
+    sources = discover(framework_paths, problems, project.framework_dir)
+    loaded = load_frameworks(sources)
+    problems += loaded.problems
+    completed, inherit_problems = complete(loaded.files, project.config.levels)
+    problems += inherit_problems
+    frameworks = []
+    for framework in completed:
+        framework, id_problems = assign_ids(framework)
+        problems += id_problems
+        frameworks.append(framework)
+    assessments = load_assessments(assessment_paths, problems)
+    problems += run_checks(frameworks, assessments, project.config)
+    return Catalog(tuple(frameworks), tuple(problems), tuple(assessments))
+
+
+def load_clean_catalog(project: Project, paths: Optional[Sequence[Path]] = None) -> Catalog:
+    """Like `load_catalog`, but raise ProblemsError when the input has errors."""
+    catalog = load_catalog(project, paths)
+    if catalog.errors:
+        raise ProblemsError(catalog.problems)
+    return catalog

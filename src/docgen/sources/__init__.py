@@ -1,0 +1,198 @@
+"""Input formats: how a file is recognised, and the reader for it.
+
+`FRAMEWORK_READERS` and `ASSESSMENT_READERS` are the registry: a file
+suffix → the function that reads such a file.  Framework files (`.md`)
+hold front matter that decides between the two monzo formats
+(`front_matter.py` hands the body to `monzo_markdown.py` or the topics to
+`monzo_yaml.py`); assessments are YAML or JSON (`assessment_file.py`), and
+CSV is imported by a command (`assessment_csv.py`).  Adding an input format
+is one module here and one line in a registry.
+
+`load_frameworks` and `load_assessments` read everything they are given and
+report every problem found, a file that cannot be read being an error while
+the others are still read.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable, Iterable
+
+from docgen.errors import Location, Problem, Severity, SourceError
+from docgen.model import Assessment
+from docgen.sources.assessment_file import load_assessment
+from docgen.sources.front_matter import LoadedFile, load_framework_file
+
+# The registry of input formats: a file's suffix → its reader.
+FRAMEWORK_READERS: dict[str, Callable[..., LoadedFile | None]] = {
+    ".md": load_framework_file,  # front matter + Markdown body, or front matter topics (monzo)
+}
+ASSESSMENT_READERS: dict[str, Callable[..., Assessment]] = {
+    ".yaml": load_assessment,
+    ".yml": load_assessment,
+    ".json": load_assessment,  # JSON is YAML
+}
+FRAMEWORK_SUFFIXES = tuple(FRAMEWORK_READERS)
+ASSESSMENT_SUFFIXES = tuple(ASSESSMENT_READERS)
+
+__all__ = ["ASSESSMENT_READERS", "FRAMEWORK_READERS", "FrameworkSource", "LoadResult",
+           "discover", "display_path", "files_in", "input_files", "load_assessments",
+           "load_frameworks", "split_paths"]
+
+
+@dataclass(frozen=True)
+class FrameworkSource:
+    """A framework file to read: where it is, its framework id, and how to name it to a user."""
+
+    path: Path
+    framework_id: str
+    display: str
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    """Every file that loaded, and every problem found while loading."""
+
+    files: tuple[LoadedFile, ...]
+    problems: tuple[Problem, ...]
+
+
+def display_path(path: Path) -> str:
+    """`path` as a user should see it: relative to the current folder when below it."""
+    try:
+        relative = os.path.relpath(path)
+    except ValueError:
+        return str(path)
+    return str(path) if relative.startswith("..") else relative
+
+
+def split_paths(paths: Iterable[Path]) -> tuple[list[Path], list[Path]]:
+    """Paths given on the command line as (framework paths, assessment paths).
+
+    A folder counts for what it holds: frameworks are its files of a
+    framework format, assessments its files of an assessment format.  A folder with
+    neither is taken as a framework folder (and reported as empty).
+    """
+    frameworks, assessments = [], []
+    for path in paths:
+        if path.is_dir():
+            suffixes = {p.suffix.lower() for p in path.rglob("*") if p.is_file()}
+            if suffixes & set(FRAMEWORK_SUFFIXES) or not suffixes & set(ASSESSMENT_SUFFIXES):
+                frameworks.append(path)
+            if suffixes & set(ASSESSMENT_SUFFIXES):
+                assessments.append(path)
+        elif path.suffix.lower() in ASSESSMENT_SUFFIXES:
+            assessments.append(path)
+        else:
+            frameworks.append(path)
+    return frameworks, assessments
+
+
+def files_in(folder: Path, suffixes: Iterable[str],
+             problems: list[Problem] | None = None) -> list[Path]:
+    """The files below `folder` whose names end in one of `suffixes`, sorted; hidden ones skipped.
+
+    A link to a file outside `folder` is not read (and is an error in
+    `problems`): a change to the frameworks must not be able to make docgen
+    print some other file of the machine, such as a CI secret.
+    """
+    suffixes = tuple(suffixes)
+    root = folder.resolve()
+    found = []
+    for path in sorted(folder.rglob("*")):
+        if (path.suffix.lower() not in suffixes or not path.is_file()
+                or any(part.startswith(".") for part in path.relative_to(folder).parts)):
+            continue
+        if root not in path.resolve().parents:
+            if problems is not None:
+                problems.append(Problem(
+                    Location(display_path(path)), Severity.ERROR,
+                    f"this file is a link to {path.resolve()}, outside {display_path(folder)}; "
+                    "docgen does not read it", hint="copy the file into the folder instead of linking it",
+                    code="outside-link"))
+            continue
+        found.append(path)
+    return found
+
+
+def load_assessments(paths: Iterable[Path], problems: list[Problem]) -> list[Assessment]:
+    """Every assessment file at `paths` (folders searched recursively), read for its shape."""
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files += files_in(path, ASSESSMENT_SUFFIXES, problems)
+        elif path.is_file():
+            files.append(path)
+        else:
+            problems.append(Problem(Location(display_path(path)), Severity.ERROR,
+                                    "no such assessment file or folder", code="missing-path"))
+    assessments = []
+    for file in files:
+        try:
+            read = ASSESSMENT_READERS.get(file.suffix.lower(), load_assessment)
+            assessments.append(read(file, display_path(file), problems))
+        except SourceError as exc:
+            problems.append(exc.problem)
+    return assessments
+
+
+def discover(paths: Iterable[Path], problems: list[Problem],
+             framework_dir: Path | None = None) -> list[FrameworkSource]:
+    """The framework files below `paths` (folders searched recursively).
+
+    A framework's id is its path below the folder given, without its suffix; a
+    file given on its own is named by its path below `framework_dir` when
+    it is inside it, else by its file name.  A path that does not exist is
+    an error in `problems`.
+    """
+    found: list[FrameworkSource] = []
+    for base in paths:
+        if base.is_dir():
+            for file in files_in(base, FRAMEWORK_SUFFIXES, problems):
+                rel = file.relative_to(base).with_suffix("")
+                found.append(FrameworkSource(file, rel.as_posix(), display_path(file)))
+        elif base.is_file():
+            found.append(FrameworkSource(base, _file_id(base, framework_dir), display_path(base)))
+        else:
+            problems.append(Problem(Location(display_path(base)), Severity.ERROR,
+                                    "no such framework file or folder",
+                                    hint="give a folder of framework .md files, or one file",
+                                    code="missing-path"))
+    return found
+
+
+def _file_id(file: Path, framework_dir: Path | None) -> str:
+    if framework_dir is not None:
+        try:
+            return file.resolve().relative_to(framework_dir.resolve()).with_suffix("").as_posix()
+        except ValueError:
+            pass
+    return file.stem
+
+
+def load_frameworks(sources: Iterable[FrameworkSource]) -> LoadResult:
+    """Read every source; a file that fails is reported and the rest are still read."""
+    files: list[LoadedFile] = []
+    problems: list[Problem] = []
+    for source in sources:
+        try:
+            read = FRAMEWORK_READERS.get(source.path.suffix.lower(), load_framework_file)
+            loaded = read(source.path, source.framework_id, source.display, problems)
+        except SourceError as exc:
+            problems.append(exc.problem)
+            continue
+        if loaded is not None:
+            files.append(loaded)
+    return LoadResult(tuple(files), tuple(problems))
+
+
+def input_files(framework_dir: Path, assessments_dir: Path) -> list[Path]:
+    """Every file a build reads from these folders, in a stable order."""
+    found = []
+    for folder, suffixes in ((framework_dir, FRAMEWORK_SUFFIXES),
+                             (assessments_dir, ASSESSMENT_SUFFIXES)):
+        if folder.is_dir():
+            found += files_in(folder, suffixes)
+    return found
