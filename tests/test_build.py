@@ -136,7 +136,7 @@ def test_cli_build_and_init(run, tmp_path):
     assert "made, 0 unchanged" in built.stderr and (tmp_path / "out" / "manifest.json").is_file()
     again = run(["build"], cwd=tmp_path)
     assert "0 made" in again.stderr
-    assert run(["build", "--shard", "5/2"], cwd=tmp_path).exit_code == 1
+    assert run(["build", "--shard", "5/2"], cwd=tmp_path).exit_code == 2
 
 
 def test_a_commit_to_one_framework_re_makes_only_what_is_made_from_it(project_dir, monkeypatch):

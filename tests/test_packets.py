@@ -14,6 +14,7 @@ from conftest import FIXTURES, REPO, packet_files, pdf_pages_text, squash
 from conftest import rendered as rendered_file
 
 from docgen import api
+from docgen.output import packet_file, place
 from docgen.model import Person
 
 ADA = FIXTURES / "assessments" / "ada.yaml"
@@ -147,9 +148,11 @@ def test_candidate_names_become_safe_folders(tmp_path, name):
 
     where = Location("x.yaml")
     assessment = Assessment("x.yaml", where, "engineering/backend", Person(name), 2, 3, where, where)
-    folder = api.packet_folder(tmp_path, assessment)
-    assert folder.parent == tmp_path / "packets" and len(folder.name) <= 80
-    assert ".." not in folder.name and "/" not in folder.name
+    path = packet_file(assessment.candidate.name, "pdf")
+    packets, folder, file = path.split("/")
+    assert (packets, file) == ("packets", "promotion-case.pdf") and len(folder) <= 80
+    assert ".." not in folder and folder.strip()
+    assert place([path], tmp_path, tmp_path / "mine")[path].parent.parent == tmp_path / "mine"
 
 
 def test_characters_word_cannot_hold_are_cleaned(project, catalog, tmp_path):
@@ -173,7 +176,7 @@ def test_packet_command_writes_both_files_in_parallel(run, tmp_path):
     result = run(["packet", str(folder), "-j", "2", "-o", str(tmp_path / "out")], cwd=REPO)
     assert result.exit_code == 0, result.output
     for index in range(3):
-        case = tmp_path / "out" / "packets" / f"person-{index}"
+        case = tmp_path / "out" / f"person-{index}"  # -o DIR: DIR/<candidate>/
         assert (case / "promotion-case.docx").stat().st_size > 10_000
         assert (case / "promotion-case.pdf").read_bytes().startswith(b"%PDF")
     assert result.stderr.count("[") == 3  # plain progress lines when not on a terminal

@@ -21,11 +21,12 @@ def test_two_processes_make_the_same_bytes(tmp_path):
         out = tmp_path / attempt
         run_docgen(["handbook", "-o", str(out / "handbook.pdf")], str(out), env)
         run_docgen(["cards", "--card", "A7", "-o", str(out / "cards")], str(out), env)
-        run_docgen(["packet", str(FIXTURES / "assessments" / "ada.yaml"), "-o", str(out)],
+        run_docgen(["packet", str(FIXTURES / "assessments" / "ada.yaml"), "-o", str(out / "packets")],
                    str(out), env)
         outputs.append(sorted((p.relative_to(out).as_posix(), p.read_bytes())
                               for p in out.rglob("*") if p.is_file()))
     assert [name for name, _ in outputs[0]] == [
         "cards/engineering-backend.pdf", "handbook.pdf",
         "packets/ada-lovelace/promotion-case.docx", "packets/ada-lovelace/promotion-case.pdf"]
+    # (-o DIR for packets is DIR/<candidate>/, so the packets went to out/packets here)
     assert outputs[0] == outputs[1]

@@ -165,6 +165,8 @@ def check(options: Options, paths: tuple[Path, ...], strict: bool, style: Option
         catalog = api.load_catalog(options.project(), list(paths) or None)
         problems = list(catalog.problems)
     except ConfigError as exc:  # reported like any other problem, in the chosen format
+        if style == "text":
+            raise
         catalog, problems = None, [exc.problem]
     failing = {Severity.ERROR, Severity.WARNING} if strict else {Severity.ERROR}
     shown = [p for p in problems if style != "text" or options.verbosity >= 0
@@ -466,7 +468,7 @@ def _warn(warnings, name: str = "") -> None:
 
 
 def _reporter(options: Options, label: str):
-    """A callback showing progress: a bar when a person watches many jobs, else nothing."""
+    """A callback showing progress of many jobs: a bar when a person watches, else plain lines."""
     state = {}
 
     def report(index: int, total: int, made) -> None:
@@ -480,7 +482,7 @@ def _reporter(options: Options, label: str):
             state["bar"].update(1)
             if index == total:
                 state["bar"].__exit__(None, None, None)
-        elif label == "building" or options.verbosity > 0:
+        else:
             _echo(f"docgen: [{index}/{total}] {made.name}", err=True)
 
     return report

@@ -155,7 +155,8 @@ def _from_table(table: Mapping[str, Any], path: Path) -> Config:
         elif key == "colours":
             values[key] = _colours(value, path)
         elif key in ("rating_scale", "rating_met", "outputs"):
-            if not (isinstance(value, list) and value and all(isinstance(v, str) for v in value)):
+            if not (isinstance(value, list) and (value or key == "outputs")
+                    and all(isinstance(v, str) for v in value)):
                 raise ConfigError(f"'{key}' must be a list of "
                                   'texts, e.g. ["not yet", "developing", "consistently"]',
                                   _where(path, key))
