@@ -57,10 +57,7 @@ def safe_output_path(out_dir: Path, *names: str, suffix: str = "") -> Path:
     Each name becomes a slug (no `/`, `..` or control characters), so the
     result is always below `out_dir`.
     """
-    parts = [slugify(name)[:MAX_NAME].rstrip("-") or "unnamed" for name in names]
-    if suffix:
-        parts[-1] += suffix
-    path = Path(out_dir).joinpath(*parts)
+    path = Path(out_dir) / artifact_path(".", *names, suffix=suffix)
     if Path(out_dir).resolve() not in path.resolve().parents:
         raise OutputError(f"{path}: refusing to write outside {out_dir}")
     return path

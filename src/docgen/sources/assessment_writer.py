@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from typing import Mapping, Optional, Sequence
 
+from docgen.errors import UnknownLevelError
 from docgen.model import Assessment, Framework, Rating
 
 
@@ -18,7 +19,7 @@ def assessment_yaml(framework: Framework, target_level: int, scale: Sequence[str
     """The YAML text of an assessment: every criterion of `target_level`, filled where known."""
     level = framework.level(target_level)
     if level is None:
-        raise ValueError(f"{framework.id} has no Level {target_level}")
+        raise UnknownLevelError(f"{framework.id} has no Level {target_level}")
     ratings: Mapping[str, Rating] = {r.criterion_id: r for r in assessment.ratings} \
         if assessment else {}
     person = assessment.candidate if assessment else None

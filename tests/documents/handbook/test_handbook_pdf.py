@@ -7,7 +7,7 @@ import io
 import pdfplumber
 import pypdf
 import pytest
-from conftest import REPO, SEED, pdf_pages_text, plain_text, squash
+from conftest import REPO, pdf_pages_text, plain_text, squash
 from conftest import handbook as make_handbook
 
 from docgen import api

@@ -10,7 +10,7 @@ import pytest
 from conftest import REPO, plain_text, squash, cards
 
 from docgen import api
-from docgen.documents.cards.imposition import CARD_SIZES, MM, SHEET_SIZES, plan
+from docgen.documents.cards.imposition import CARD_SIZES, SHEET_SIZES, plan
 
 A4 = tuple(round(v, 1) for v in SHEET_SIZES["A4"])
 
