@@ -16,6 +16,7 @@ from markupsafe import Markup
 
 from docgen import __version__
 from docgen.compare import LevelChange, level_changes
+from docgen.config import PAPERS
 from docgen.markup import block_html, inline_html
 from docgen.model import Category, Criterion, Detail, Framework, Level
 from docgen.slugs import slugify
@@ -133,6 +134,7 @@ class HandbookContext:
     date_iso: str  # "2026-11-23T10:00:00Z"
     edition: str  # a short version string for the cover
     paper: str  # "A4" or "Letter"
+    page_mm: tuple[float, float]  # the paper's width and height, from config.PAPERS
     lang: str
     parts: tuple[PartView, ...]
     criteria_count: int
@@ -158,6 +160,7 @@ def build_handbook_context(frameworks: Sequence[Framework], *, title: str, organ
         date_iso=date.strftime("%Y-%m-%dT%H:%M:%SZ"),
         edition=edition or date.strftime("%Y-%m-%d"),
         paper=paper,
+        page_mm=PAPERS[paper],
         lang=lang,
         parts=parts,
         criteria_count=sum(c.criteria_count for c in chapters),
