@@ -109,7 +109,6 @@ class Framework:
     levels: tuple[Level, ...] = ()
     subtitle: str = ""
     level_prefix: str = ""
-    extra_keys: tuple[str, ...] = field(default=(), compare=False)
 
     @property
     def is_generic(self) -> bool:

@@ -104,13 +104,12 @@ def test_near_miss_of_a_generic_topic_name_warns(catalog):
     assert warning.location.line == 27
 
 
-def test_unknown_front_matter_key_is_info_and_kept_keys_are_used(catalog):
-    info = problem(catalog, "unknown-key")
-    assert info.severity is Severity.INFO and "owner" in info.message
+def test_read_past_keys_are_a_note_and_subtitle_is_used(catalog):
+    note = problem(catalog, "key-not-shown")
+    assert note.severity is Severity.INFO and "levelPrefix" in note.message
     fw = platform(catalog)
-    assert fw.level_prefix == "L"
-    assert "levelPrefix" not in {p.message.split("'")[1] for p in catalog.problems
-                                 if p.code == "unknown-key"}
+    assert fw.level_prefix == "L" and fw.subtitle == "Run by the Platform guild"
+    assert not [p for p in catalog.problems if p.code == "unknown-key"]
 
 
 def test_zwj_and_skin_tone_emoji_survive(catalog):

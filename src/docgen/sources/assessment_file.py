@@ -14,12 +14,11 @@ from pathlib import Path
 from typing import Any, Optional
 
 from docgen.errors import Location, Problem, Severity, SourceError
+from docgen.sources.keys import ASSESSMENT, EVIDENCE, PERSON, RATING, check_keys
 from docgen.sources.text import read_text
 from docgen.sources.yaml_parser import YamlSource, parse_yaml
 from docgen.model import Assessment, Evidence, Person, Rating
 
-KNOWN_KEYS = ("framework", "candidate", "current_level", "target_level", "period", "assessors",
-              "summary", "ratings")
 
 
 def load_assessment(path: Path, display: str, problems: list[Problem]) -> Assessment:
@@ -80,18 +79,14 @@ class _Reader:
         if isinstance(value, str) or value is None:
             return Person((value or "").strip())
         if isinstance(value, dict):
+            check_keys(value, PERSON, "a person", self.source, self.problems)
             return Person(self.text(value, "name"), self.text(value, "role"),
                           self.text(value, "team"))
         raise self.fail(location, "a person is a name, or a mapping with 'name', 'role', 'team'")
 
     def assessment(self) -> Assessment:
         data, source = self.data, self.source
-        for key in data:
-            if key not in KNOWN_KEYS:
-                self.problems.append(Problem(source.key(data, key), Severity.WARNING,
-                                             f"unknown key '{key}' is ignored",
-                                             hint=f"known: {', '.join(KNOWN_KEYS)}",
-                                             code="unknown-key"))
+        check_keys(data, ASSESSMENT, "the assessment", source, self.problems)
         if "candidate" not in data:
             raise self.fail(source.node(data), "'candidate' is missing",
                             hint="add 'candidate: {name: …, role: …, team: …}'")
@@ -133,6 +128,7 @@ class _Reader:
             raise self.fail(self.source.value(ratings, key),
                             "a rating must be a mapping with 'self', 'manager', 'evidence' "
                             "and 'comments'")
+        check_keys(value, RATING, f"the rating of {key}", self.source, self.problems)
         evidence = value.get("evidence") or []
         if isinstance(evidence, (str, dict)):
             evidence = [evidence]
@@ -152,6 +148,7 @@ class _Reader:
     def evidence(self, items: list, index: int) -> Evidence:
         item = items[index]
         if isinstance(item, dict):
+            check_keys(item, EVIDENCE, "evidence", self.source, self.problems)
             url = self.text(item, "url") or self.text(item, "link")
             return Evidence(self.text(item, "text") or url, url)
         if isinstance(item, str):

@@ -8,19 +8,20 @@ list passed in, so one run reports every problem of every file.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Optional
 
 from docgen.errors import Location, Problem, Severity, SourceError
+from docgen.sources.keys import FRONT_MATTER, check_keys
 from docgen.sources.monzo_markdown import read_markdown_body
 from docgen.sources.text import looks_unclosed, never_closed_error, read_text, split_front_matter
 from docgen.sources.monzo_yaml import Topic, read_topics
 from docgen.sources.yaml_parser import YamlSource, parse_yaml
 from docgen.model import MARKDOWN_FORMAT, YAML_FORMAT, Framework
 
-KNOWN_KEYS = ("path", "title", "sidebarTitle", "sidebarGroup", "yaml", "levels", "homepage", "topics")
-KEPT_EXTRA_KEYS = ("subtitle", "levelPrefix", "description")
+BODY_LEVEL = re.compile(r"^##\s+Level\s+\d+\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -123,12 +124,13 @@ class _HeaderReader:
                                          Severity.WARNING, f"the framework has no title; "
                                          f"'{title}' is used", hint="add 'title: …'",
                                          code="no-title"))
-        self.report_unknown_keys()
+        check_keys(self.header, FRONT_MATTER, "the front matter", self.source, self.problems)
         topics: tuple[Topic, ...] = ()
         introduction, levels = "", ()
         if is_yaml:
             topics = read_topics(self.header, self.source, self.problems)
             introduction = document.body.strip()
+            self.report_body_levels(document)
         else:
             body = read_markdown_body(document.body, document.body_line, self.display,
                                       self.problems)
@@ -153,13 +155,17 @@ class _HeaderReader:
             levels=levels,
             subtitle=self.text("subtitle") or self.text("description") or "",
             level_prefix=self.text("levelPrefix") or "",
-            extra_keys=tuple(k for k in self.header if k not in KNOWN_KEYS),
         )
         return LoadedFile(framework, topics)
 
-    def report_unknown_keys(self) -> None:
-        for key in self.header:
-            if key not in KNOWN_KEYS and key not in KEPT_EXTRA_KEYS:
-                self.problems.append(Problem(self.source.key(self.header, key), Severity.INFO,
-                                             f"front-matter key '{key}' is not used by docgen",
-                                             code="unknown-key"))
+    def report_body_levels(self, document: Any) -> None:
+        """`## Level N` in the body of a `yaml: true` file is not read as a level: say so."""
+        for offset, line in enumerate(document.body.splitlines()):
+            if BODY_LEVEL.match(line):
+                self.problems.append(Problem(
+                    Location(self.display, document.body_line + offset), Severity.WARNING,
+                    f"'{line.strip()}' is not read as a level because 'yaml: true': levels "
+                    "come from 'topics', and this section is printed as introduction",
+                    hint="set 'yaml: false' to read the body's levels, or move its criteria "
+                         "into 'topics'", code="body-levels-ignored"))
+                return

@@ -13,6 +13,8 @@ from dataclasses import dataclass, replace
 from typing import Any, Optional
 
 from docgen.errors import Location, Problem, Severity
+from docgen.sources.keys import (CONTENT_ENTRY, CRITERION, EXAMPLE_CRITERION, TOPIC,
+                                  check_keys)
 from docgen.sources.yaml_parser import YamlSource
 from docgen.model import Criterion
 from docgen.slugs import is_valid_id, slugify, split_explicit_id
@@ -87,6 +89,7 @@ class _TopicsReader:
             self.problem(location, f"a topic must be a mapping with 'name', 'title' and "
                          f"'content', not {_kind(node)}", code="topic-not-mapping")
             return None
+        check_keys(node, TOPIC, "a topic", self.source, self.problems)
         name = _text_or_none(node.get("name"))
         title = _text_or_none(node.get("title"))
         key = slugify((name or title or "").split(":")[0], max_words=4)
@@ -108,7 +111,8 @@ class _TopicsReader:
                 level = self.topic_level(content, i, key)
                 if level is not None:
                     levels.append(level)
-        description = _text_or_none(node.get("description")) or ""
+        description = (_text_or_none(node.get("description"))
+                       or _text_or_none(node.get("subtitle")) or "")
         return Topic(key, location, name, title, description, tuple(levels))
 
     def topic_level(self, content: list, index: int, topic_key: str) -> Optional[TopicLevel]:
@@ -118,6 +122,7 @@ class _TopicsReader:
             self.problem(location, f"a content entry must be a mapping with 'level' and "
                          f"'criteria', not {_kind(entry)}", code="content-not-mapping")
             return None
+        check_keys(entry, CONTENT_ENTRY, "a content entry", self.source, self.problems)
         number = self.level_number(entry, location)
         if number is None:
             return None
@@ -172,6 +177,7 @@ class _TopicsReader:
         if isinstance(item, (str, int, float)) and not isinstance(item, bool):
             return self.criterion_from_text(str(item), location)
         if isinstance(item, dict) and "text" in item:
+            check_keys(item, CRITERION, "a criterion", self.source, self.problems)
             text = _text_or_none(item.get("text")) or ""
             explicit = _text_or_none(item.get("id"))
             return self.with_id(Criterion(text=text.strip(), location=location,
@@ -206,6 +212,9 @@ class _TopicsReader:
         found = []
         for i, item in enumerate(items):
             location = self.source.item(items, i)
+            if isinstance(item, dict):
+                check_keys(item, EXAMPLE_CRITERION, "an exampleCriteria entry", self.source,
+                           self.problems)
             if not isinstance(item, dict) or not _text_or_none(item.get("criteria")):
                 self.problem(location, "an exampleCriteria entry needs 'criteria' (its text) "
                              "and 'examples'", code="example-criteria-shape")

@@ -9,6 +9,7 @@ a TAB after a list dash, and an unquoted list item that contains `: `.
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -18,14 +19,12 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
 
 from docgen.errors import Location, Problem, Severity, SourceError
+from docgen.sources.keys import EVERY_KEY
 
-# Keys that really do start a mapping inside a list in docgen's formats;
-# any other `- word: text` item is a sentence with a colon in it.
-STRUCTURAL_KEYS = frozenset(
-    {"name", "title", "level", "content", "criteria", "exampleCriteria", "examples",
-     "description", "id", "text", "criterion", "self", "manager", "evidence", "url", "label",
-     "link", "role", "team", "comments"}
-)
+# Keys that really do start a mapping inside a list in docgen's formats (and
+# words a letter or two from one: a misspelt key, reported as such, not a
+# sentence); any other `- word: text` item is a sentence with a colon in it.
+STRUCTURAL_KEYS = frozenset(EVERY_KEY)
 _TAB_AFTER_DASH = re.compile(r"^( *-)\t+", re.MULTILINE)
 _PLAIN_ITEM_WITH_COLON = re.compile(r"^( *- +)([^\s\"'{\[|>&*!#-][^\n]*?: [^\n]*)$", re.MULTILINE)
 
@@ -90,7 +89,8 @@ def repair(text: str, source: YamlSource, problems: list[Problem]) -> str:
     def colon(match: re.Match[str]) -> str:
         item = match.group(2)
         key = item.split(":", 1)[0].strip()
-        if key in STRUCTURAL_KEYS:
+        if key in STRUCTURAL_KEYS or (key.isalpha() and difflib.get_close_matches(
+                key, STRUCTURAL_KEYS, n=1, cutoff=0.8)):
             return match.group(0)
         line0 = text.count("\n", 0, match.start())
         problems.append(Problem(
