@@ -360,3 +360,24 @@ def test_an_svg_logo_cannot_reach_files_or_the_network(project_dir, loopback, tm
     assert hits == []
     with pdfplumber.open(io.BytesIO(document.data)) as pdf:  # the logo itself is drawn
         assert (0.070588, 0.203922, 0.337255) in [r["non_stroking_color"] for r in pdf.pages[0].rects]
+
+
+@pytest.mark.parametrize("paragraph, named, meant", [
+    ("Case of {{ candidate.nmae }}", "nmae", "name"),
+    ("{{ candiate.name }}", "candiate", "candidate"),
+    ("{% for s in sections %}{{ s.titel }}{% endfor %}", "titel", "title"),
+])
+def test_a_misspelt_variable_in_a_word_template_is_an_error(project_dir, tmp_path, paragraph,
+                                                             named, meant):
+    with pytest.raises(DocgenError) as caught:
+        packet_from_word_template(project_dir, tmp_path, paragraph)
+    message = str(caught.value)
+    assert "brand.docx" in message and f"'{named}'" in message
+    assert f"did you mean '{meant}'?" in message
+
+
+@pytest.mark.parametrize("paragraph", ["{{ lipsum.__globals__ }}", "{{ candidate|attr('__class__') }}"])
+def test_what_the_sandbox_refuses_is_an_error_not_an_empty_string(project_dir, tmp_path,
+                                                                  paragraph):
+    with pytest.raises(DocgenError, match=r"brand\.docx: the Word template"):
+        packet_from_word_template(project_dir, tmp_path, paragraph)
