@@ -23,7 +23,7 @@ from docgen.model import Assessment, Evidence, Person, Rating
 
 def load_assessment(path: Path, display: str, problems: list[Problem]) -> Assessment:
     """Read one assessment file; SourceError when it cannot be understood."""
-    text = read_text(path, display)
+    text = read_text(path, display, problems)
     if not text.strip():
         raise SourceError(Location(display), "the assessment file is empty",
                           hint="create one with 'docgen assessment init'", code="empty-file")

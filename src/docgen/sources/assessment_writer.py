@@ -7,10 +7,14 @@ text from a framework or a spreadsheet can change the file's structure.
 from __future__ import annotations
 
 import json
+import re
 from typing import Mapping, Optional, Sequence
 
 from docgen.errors import UnknownLevelError
 from docgen.model import Assessment, Framework, Rating
+from docgen.sources.text import strip_controls
+
+_LINE_SEPARATORS = re.compile("[\u2028\u2029]")  # json.dumps leaves them raw; YAML 1.1 breaks lines
 
 
 def assessment_yaml(framework: Framework, target_level: int, scale: Sequence[str],
@@ -25,7 +29,7 @@ def assessment_yaml(framework: Framework, target_level: int, scale: Sequence[str
     person = assessment.candidate if assessment else None
     lines = [
         f"# Promotion case for Level {target_level} of {_one_line(framework.title)} ({framework.id}).",
-        f"# Ratings, lowest first: {', '.join(scale)}. Met: {', '.join(met)}.",
+        f"# Ratings, lowest first: {_one_line(', '.join(scale))}. Met: {_one_line(', '.join(met))}.",
         "# For each criterion give self and manager ratings, evidence (text, and a url",
         "# where there is one) and comments. Check it with: docgen check FILE",
         f"framework: {_q(framework.id)}",
@@ -68,8 +72,11 @@ def _rating_lines(criterion_id: str, text: str, rating: Optional[Rating]) -> lis
 
 
 def _q(text: str) -> str:
-    return json.dumps(text, ensure_ascii=False)
+    """A double-quoted YAML string: JSON, without control characters, line separators escaped."""
+    quoted = json.dumps(strip_controls(text), ensure_ascii=False)
+    return _LINE_SEPARATORS.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)
 
 
 def _one_line(text: str) -> str:
-    return " ".join(text.split())
+    """Text for a comment: one line, no control characters."""
+    return " ".join(strip_controls(text).split())

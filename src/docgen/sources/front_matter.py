@@ -38,7 +38,7 @@ def load_framework_file(path: Path, framework_id: str, display: str,
 
     Raises SourceError when the file cannot be understood at all.
     """
-    text = read_text(path, display)
+    text = read_text(path, display, problems)
     if not text.strip():
         raise SourceError(Location(display), "the file is empty",
                           hint="a framework starts with front matter between '---' lines",

@@ -14,24 +14,48 @@ from pathlib import Path
 
 from frontmatter.default_handlers import YAMLHandler
 
-from docgen.errors import Location, SourceError
+from typing import Optional
+
+from docgen.errors import Location, Problem, Severity, SourceError
 
 _BOM = b"\xef\xbb\xbf"
 _HANDLER = YAMLHandler()
 _MARKDOWN_HEADING = re.compile(r"^#{1,6}[ \t]+\S", re.MULTILINE)
+# C0 and C1 control characters but tab and line ends, DEL, and the two non-characters: none is
+# printable, YAML refuses them and a PDF shows them as missing-glyph boxes.
+CONTROL_CHARACTERS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 
 
-def read_text(path: Path, display: str) -> str:
-    """Read `path` as UTF-8 text with `\\n` line endings and no byte-order mark.
+def strip_controls(text: str) -> str:
+    """`text` without control characters (tab and line ends stay)."""
+    return CONTROL_CHARACTERS.sub("", text)
 
-    Raises SourceError naming the line and column of the first byte that is
-    not UTF-8, or why the file cannot be read.
+
+def read_text(path: Path, display: str, problems: Optional[list[Problem]] = None) -> str:
+    """Read `path` as UTF-8 text: `\\n` line endings, no byte-order mark, no control characters.
+
+    Control characters are removed, with one warning (in `problems`, when
+    given) at the first of them.  Raises SourceError naming the line and
+    column of the first byte that is not UTF-8, or why the file cannot be read.
     """
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise SourceError(Location(display), f"cannot read the file: {exc.strerror}") from exc
-    return decode_text(data, display)
+    text = decode_text(data, display)
+    first = CONTROL_CHARACTERS.search(text)
+    if first is None:
+        return text
+    if problems is not None:
+        line = text.count("\n", 0, first.start()) + 1
+        column = first.start() - text.rfind("\n", 0, first.start())
+        count = len(CONTROL_CHARACTERS.findall(text))
+        problems.append(Problem(
+            Location(display, line, column), Severity.WARNING,
+            f"control character U+{ord(first.group()):04X} removed"
+            + (f" (and {count - 1} more in this file)" if count > 1 else ""),
+            hint="it cannot be printed; delete it from the file", code="control-character"))
+    return strip_controls(text)
 
 
 def decode_text(data: bytes, display: str) -> str:
