@@ -17,14 +17,14 @@ from dataclasses import replace
 
 from docgen.errors import Problem, Severity
 from docgen.model import Category, Criterion, Framework, Level
-from docgen.slugs import slugify
+from docgen.slugs import content_key, slugify
 
 ID_WORDS = 6
 
 
 def automatic_id(level: int, category_key: str, text: str) -> str:
     """The id a criterion gets when its author did not choose one."""
-    words = slugify(text, max_words=ID_WORDS, drop_stop_words=True) or "criterion"
+    words = slugify(text, max_words=ID_WORDS, drop_stop_words=True) or content_key(text, "c")
     return f"l{level}.{category_key}.{words}"
 
 

@@ -2,13 +2,18 @@
 
 Used for criterion ids, category keys and output file names.  A slug holds
 only `a-z`, `0-9` and `-`, so it is safe in a path and in YAML without
-quoting.
+quoting.  Text in any alphabet is transliterated (python-slugify with
+text-unidecode: `Пишет тесты` → `pishet-testy`, `编写测试` → `bian-xie-ce-shi`);
+text with nothing to transliterate (emoji only) has no words, and callers
+fall back to `content_key`, a short hash of the text, never a position.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
-import unicodedata
+
+from slugify import slugify as transliterate
 
 # Words that carry little meaning in a criterion; dropping them keeps ids short.
 STOP_WORDS = frozenset(
@@ -23,8 +28,8 @@ _ID_SHAPE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 def words(text: str) -> list[str]:
     """Lower-case ASCII words of `text`: accents folded, Markdown and symbols dropped."""
     text = re.sub(r"\]\([^)]*\)", "]", text)  # keep a link's text, not its address
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    return re.findall(r"[a-z0-9]+", folded.lower().replace("'", ""))
+    text = re.sub(r"(\w)['’](\w)", r"\1\2", text)  # don't → dont
+    return [word for word in transliterate(text).split("-") if word]
 
 
 def slugify(text: str, max_words: int = 0, drop_stop_words: bool = False) -> str:
@@ -35,6 +40,11 @@ def slugify(text: str, max_words: int = 0, drop_stop_words: bool = False) -> str
     if max_words:
         found = found[:max_words]
     return "-".join(found)
+
+
+def content_key(text: str, prefix: str = "") -> str:
+    """`prefix` and 8 hex digits of the text's SHA-256: a key for text with no words to slug."""
+    return prefix + hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()[:8]
 
 
 def split_explicit_id(text: str) -> tuple[str, str | None]:

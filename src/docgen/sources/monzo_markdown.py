@@ -17,7 +17,7 @@ from markdown_it.tree import SyntaxTreeNode
 from docgen.errors import Location, Problem, Severity, SourceError
 from docgen.sources.markdown_parser import MAX_NESTING, markdown_parser, too_deep
 from docgen.model import Category, Criterion, Detail, Level, Prose
-from docgen.slugs import slugify, split_explicit_id
+from docgen.slugs import content_key, slugify, split_explicit_id
 
 _LEVEL_HEADING = re.compile(r"^level\s+(.*?)\s*$", re.IGNORECASE)
 _EXAMPLES_LABEL = re.compile(r"^(\*\*|__)\s*examples?\s*:?\s*(\*\*|__)\s*:?$", re.IGNORECASE)
@@ -34,7 +34,7 @@ class _CategoryBuilder:
     content: list[Prose] = field(default_factory=list)
 
     def build(self) -> Category:
-        return Category(key=slugify(self.title, max_words=4) or "category", title=self.title,
+        return Category(key=slugify(self.title, max_words=4) or content_key(self.title, "category-"), title=self.title,
                         location=self.location, criteria=tuple(self.criteria),
                         content=tuple(self.content))
 

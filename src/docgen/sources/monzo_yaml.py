@@ -17,7 +17,7 @@ from docgen.sources.keys import (CONTENT_ENTRY, CRITERION, EXAMPLE_CRITERION, TO
                                   check_keys)
 from docgen.sources.yaml_parser import YamlSource
 from docgen.model import Criterion
-from docgen.slugs import is_valid_id, slugify, split_explicit_id
+from docgen.slugs import content_key, is_valid_id, slugify, split_explicit_id
 
 
 @dataclass(frozen=True)
@@ -92,7 +92,8 @@ class _TopicsReader:
         check_keys(node, TOPIC, "a topic", self.source, self.problems)
         name = _text_or_none(node.get("name"))
         title = _text_or_none(node.get("title"))
-        key = slugify((name or title or "").split(":")[0], max_words=4)
+        label = (name or title or "").split(":")[0]
+        key = slugify(label, max_words=4) or (content_key(label, "topic-") if label.strip() else "")
         if not key:
             key = f"topic-{index + 1}"
             self.problem(location, "topic has neither a name nor a title",
