@@ -38,35 +38,41 @@ __all__ = ["BuildResult", "Catalog", "Made", "Project", "Rendered", "Shard", "bl
 
 
 def plan(project: Project, kind: str, catalog: Catalog, *, frameworks: Iterable[str] = (),
+         on_note: Optional[Callable[[str], None]] = None,
          **options: Any) -> tuple[list[Job], Any]:
     """The jobs of document `kind` for the selected frameworks (all by default), and its settings.
 
-    Each job is dated with the newest of its inputs' dates.  NotFoundError
-    when there is nothing to make.
+    Each job is dated with the newest of its inputs' dates.  `on_note` hears
+    of each framework the kind makes nothing from.  NotFoundError when there
+    is nothing to make.
     """
     document = documents.kind(kind)
     settings = document.settings(project, **options)
     selected = catalog.only(frameworks)
     jobs = document.plan(selected, settings)
+    skipped = document.skipped(selected, settings)
     if not jobs:
-        raise NotFoundError(f"there is nothing to make {kind} from: no frameworks"
-                            f"{'' if kind != 'packets' else ' or assessments'} in "
-                            f"{project.framework_dir}")
+        why = "; ".join(skipped) or (f"no frameworks{' or assessments' if kind == 'packets' else ''}"
+                                     f" in {project.framework_dir}")
+        raise NotFoundError(f"there is nothing to make {kind} from: {why}")
+    for note in skipped if on_note else ():
+        on_note(note)
     return dated(jobs, input_digests(selected, project.root).dates), settings
 
 
 def make(project: Project, kind: str, catalog: Catalog, *, frameworks: Iterable[str] = (),
          output: Optional[Path] = None, jobs: int = 0,
          on_made: Optional[Callable[[int, int, Made], None]] = None,
-         **options: Any) -> list[Made]:
+         on_note: Optional[Callable[[str], None]] = None, **options: Any) -> list[Made]:
     """Make document `kind` and write its files, in `jobs` processes (0: one per core).
 
     Files go below `out/` as the kind names them; `output` (the `-o` of a
     command) is the file when the kind makes one file, else a folder (see
     `docgen.output.place`).  `on_made(index, total, made)` is called as each
-    job's files are written.
+    job's files are written, `on_note(text)` of each framework it makes nothing from.
     """
-    planned, settings = plan(project, kind, catalog, frameworks=frameworks, **options)
+    planned, settings = plan(project, kind, catalog, frameworks=frameworks, on_note=on_note,
+                             **options)
     places = place([p for job in planned for p in job.outputs], project.out_dir, output) \
         if output is not None else None
     workshop = Workshop({kind: settings}, project.out_dir, places)

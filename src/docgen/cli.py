@@ -70,6 +70,10 @@ class Options:
         if self.verbosity >= 0:
             _echo(f"docgen: {message}", err=True)
 
+    def note(self, message: str) -> None:
+        """A note on stderr (something not made, and why), unless -q."""
+        self.say(f"note: {message}")
+
 
 def _set(attribute: str, transform: Callable = lambda value: value):
     def callback(ctx: click.Context, _param, value):
@@ -350,6 +354,8 @@ def build(options: Options, strict: bool, jobs: int, shard: Optional[str],
         _echo(warning if ": warning: " in warning else f"docgen: warning: {warning}", err=True)
     if result.warnings and options.verbosity == 0:
         options.say(f"{len(result.warnings)} warning(s) (see them with -v, or 'docgen check')")
+    for note in result.skipped:
+        options.note(note)
     for path in result.removed:
         options.say(f"removed {path}")
     manifest = f", wrote {result.manifest}" if result.manifest else ""
@@ -447,7 +453,7 @@ def _make(options: Options, project: api.Project, kind: str, output: Optional[Pa
             click.echo(file.data.decode("utf-8"), nl=False)
         return
     made = api.make(project, kind, catalog, frameworks=frameworks, output=output, jobs=jobs,
-                    on_made=_reporter(options, kind), **settings)
+                    on_made=_reporter(options, kind), on_note=options.note, **settings)
     _report(options, made)
 
 

@@ -37,6 +37,7 @@ class BuildResult:
     removed: tuple[str, ...]
     manifest: Optional[Path]
     warnings: tuple[str, ...]
+    skipped: tuple[str, ...] = ()  # frameworks a kind made nothing from, and why
 
     @property
     def written(self) -> list[str]:
@@ -67,19 +68,21 @@ def build(project: Project, *, strict: bool = False, jobs: int = 0,
                              for f in files))
     cached = cached_plan(out_dir, stamp)
     if cached is not None and not clean_up:
-        artifacts, warnings, inputs_digest = cached
+        artifacts, warnings, skipped, inputs_digest = cached
         if strict and warnings:
             raise ProblemsError(load_catalog(project).problems)
         mine = shard.select(artifacts) if shard else artifacts
         if not stale(mine, out_dir):
             manifest = None if shard else write_manifest(out_dir, artifacts, inputs_digest)
-            return BuildResult(len(mine), (), len(mine), (), manifest, tuple(warnings))
+            return BuildResult(len(mine), (), len(mine), (), manifest, tuple(warnings),
+                               tuple(skipped))
     catalog = load_catalog(project)
     if catalog.failed(strict):
         raise ProblemsError(catalog.problems)
     inputs = input_digests(catalog, project.root)
     artifacts = keyed([job for k in kinds for job in k.plan(catalog, settings[k.name])],
                       inputs, common)
+    skipped = [note for k in kinds for note in k.skipped(catalog, settings[k.name])]
     mine = shard.select(artifacts) if shard else artifacts
     todo = stale(mine, out_dir)
     warnings = [str(p) for p in catalog.problems if p.severity is Severity.WARNING]
@@ -92,9 +95,9 @@ def build(project: Project, *, strict: bool = False, jobs: int = 0,
     removed = tuple(clean(out_dir, artifacts)) if clean_up and not shard else ()
     inputs_digest = digest(common, *sorted(inputs.digests.values()))
     manifest = None if shard else write_manifest(out_dir, artifacts, inputs_digest)
-    save_plan(out_dir, stamp, artifacts, warnings, inputs_digest)
+    save_plan(out_dir, stamp, artifacts, warnings, skipped, inputs_digest)
     return BuildResult(len(mine), tuple(made), len(mine) - len(todo), removed, manifest,
-                       tuple(notes))
+                       tuple(notes), tuple(skipped))
 
 
 def input_digests(catalog, root: Path) -> Inputs:

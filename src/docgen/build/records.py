@@ -118,23 +118,26 @@ def clean(out_dir: Path, artifacts: Sequence[Artifact]) -> list[str]:
 
 
 def save_plan(out_dir: Path, stamp: str, artifacts: Sequence[Artifact],
-              warnings: Sequence[str], inputs_digest: str) -> None:
+              warnings: Sequence[str], skipped: Sequence[str], inputs_digest: str) -> None:
     """Remember the plan made from inputs with this `stamp`, for a build where nothing changed."""
     data = {"stamp": stamp, "inputs_sha256": inputs_digest, "warnings": list(warnings),
+            "skipped": list(skipped),
             "artifacts": [[a.job.kind, list(a.job.outputs), a.key, a.job.epoch]
                           for a in artifacts]}
     write_atomic(out_dir / PLAN, json.dumps(data).encode("utf-8"))
 
 
-def cached_plan(out_dir: Path, stamp: str) -> Optional[tuple[list[Artifact], list[str], str]]:
-    """(artifacts, warnings, inputs digest) of the last build if its inputs had this stamp."""
+def cached_plan(out_dir: Path,
+                stamp: str) -> Optional[tuple[list[Artifact], list[str], list[str], str]]:
+    """(artifacts, warnings, skipped, inputs digest) of the last build if its inputs had this stamp."""
     try:
         data = json.loads((out_dir / PLAN).read_text(encoding="utf-8"))
         if data["stamp"] != stamp:
             return None
         artifacts = [Artifact(Job(kind, tuple(outputs), (), epoch=epoch), key)
                      for kind, outputs, key, epoch in data["artifacts"]]
-        return artifacts, [str(w) for w in data["warnings"]], data["inputs_sha256"]
+        return (artifacts, [str(w) for w in data["warnings"]], [str(s) for s in data["skipped"]],
+                data["inputs_sha256"])
     except (OSError, ValueError, KeyError, TypeError):
         return None
 

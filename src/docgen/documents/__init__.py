@@ -10,7 +10,10 @@ and three functions:
 - `plan(catalog, settings)` → the `Job`s it would make: each job names its
   output files (paths from `docgen.output`) and the inputs it is made from;
 - `render(job, settings)` → the job's files as `Rendered` bytes.  Renderers
-  read no input file and write nothing: `docgen.build` writes.
+  read no input file and write nothing: `docgen.build` writes;
+- optionally `skipped(catalog, settings)` → a note for each framework the
+  kind makes nothing from (cards of a framework with no levels), so that
+  nothing is left out without a word and no empty document is written.
 
 Adding an output kind is one package below this one and one line in
 `KINDS` (or, from outside docgen, a call to `register`).
@@ -100,15 +103,21 @@ class DocumentSettings:
         return replace(self, date=datetime.fromtimestamp(epoch, tz=timezone.utc))
 
 
+def nothing_skipped(catalog: "Catalog", settings: Any) -> list[str]:
+    """The `skipped` of a kind that makes something from every framework."""
+    return []
+
+
 @dataclass(frozen=True)
 class DocumentKind:
-    """An output kind: its name, its folder under `out/`, and its three functions."""
+    """An output kind: its name, its folder under `out/`, and its functions."""
 
     name: str
     folder: str
     settings: Callable[..., DocumentSettings]
     plan: Callable[["Catalog", Any], list[Job]]
     render: Callable[[Job, Any], tuple[Rendered, ...]]
+    skipped: Callable[["Catalog", Any], list[str]] = nothing_skipped
 
 
 # The built-in kinds, in the order `docgen build` lists them: one line per kind.

@@ -104,3 +104,11 @@ def test_handbook_warns_about_undrawable_characters(tmp_path):
     project = api.open_project(tmp_path)
     document = handbook(project, api.load_clean_catalog(project), fmt="html")
     assert len(document.warnings) == 1 and "U+10FFFD" in document.warnings[0]
+
+
+def test_a_framework_subtitle_is_shown_under_its_title():
+    project, catalog = yaml_project()
+    html = handbook(project, catalog, fmt="html").data.decode("utf-8")
+    assert '<p class="chapter-subtitle">Run by the Platform guild</p>' in html
+    export = api.export_json(catalog)
+    assert '"subtitle": "Run by the Platform guild"' in export

@@ -160,3 +160,23 @@ def test_seed_handbook_has_no_font_warnings_when_the_emoji_font_is_installed(han
     if not fc or "Noto Color Emoji" not in subprocess.run([fc], capture_output=True, text=True).stdout:
         pytest.skip("fonts-noto-color-emoji is not installed")
     assert handbook.warnings == ()
+
+
+def test_a_table_in_an_introduction_keeps_its_words_whole(tmp_path):
+    (tmp_path / "framework").mkdir()
+    (tmp_path / "framework" / "ops.md").write_text(
+        "---\ntitle: Operations\nyaml: false\n---\nWho owns what:\n\n"
+        "| Area | Tools | Notes |\n| --- | --- | --- |\n"
+        "| Development | CloudWatch, Grafana, PagerDuty and OpenTelemetry | "
+        + "Dashboards for every service, reviewed weekly by the on-call engineer. " * 4
+        + "See https://example.com/a/very/long/runbook/address/that/must/break/somewhere/x |\n"
+        "\n## Level 1\n### Craft\n- Runs the rota\n", encoding="utf-8")
+    project = api.open_project(tmp_path)
+    document = make_handbook(project, api.load_clean_catalog(project))
+    with pdfplumber.open(io.BytesIO(document.data)) as pdf:
+        words = [w["text"].strip(",") for page in pdf.pages for w in page.extract_words()]
+        right = max(w["x1"] for page in pdf.pages for w in page.extract_words())
+        width = pdf.pages[0].width
+    assert "Development" in words and "CloudWatch" in words and "OpenTelemetry" in words
+    assert not [w for w in words if w in ("Develop", "Developm", "CloudW", "Cloud")]
+    assert right < width - 30  # nothing runs into the margin

@@ -8,6 +8,7 @@ import subprocess
 import zipfile
 
 import docx
+import pdfplumber
 import pytest
 from conftest import FIXTURES, REPO, packet_files, pdf_pages_text, squash
 from conftest import rendered as rendered_file
@@ -216,3 +217,21 @@ def test_libreoffice_opens_the_word_packet(rendered, tmp_path):
     text = squash(" ".join(pdf_pages_text(converted)))
     assert "Promotion case" in text and "Page 1 of" in text
     assert "Writes idiomatic Go code" in " ".join(table_cells(converted))
+
+
+def pdf_words(data: bytes) -> list[str]:
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        return [w["text"] for page in pdf.pages for w in page.extract_words()]
+
+
+def test_no_rating_is_broken_inside_a_word_and_every_table_has_the_same_columns(rendered):
+    data = rendered["pdf"].data
+    words = pdf_words(data)
+    for stem, whole in (("consisten", "consistently"), ("developin", "developing")):
+        found = [w for w in words if w.startswith(stem)]
+        assert found and set(found) <= {whole, whole + ","}, found
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        edges = {tuple(sorted({round(cell[0]) for cell in table.cells}))
+                 for page in pdf.pages for table in page.find_tables()
+                 if table.extract()[0][0] == "Criterion"}
+    assert len(edges) == 1, edges

@@ -48,9 +48,15 @@ def settings(project, *, per_sheet: Optional[int] = None,
 
 
 def plan(catalog, settings: CardSettings) -> list[Job]:
-    """One job per framework: `cards/<framework>.pdf`."""
+    """One job per framework with levels: `cards/<framework>.pdf`."""
     return [Job(KIND.name, (cards_file(fw.id),), catalog.sources_of(fw), (fw,))
-            for fw in catalog.frameworks]
+            for fw in catalog.frameworks if fw.levels]
+
+
+def skipped(catalog, settings: CardSettings) -> list[str]:
+    """A note for each framework without levels (a prose page): it has no cards."""
+    return [f"{fw.id} has no levels, so it has no level cards" for fw in catalog.frameworks
+            if not fw.levels]
 
 
 def render(job: Job, settings: CardSettings) -> tuple[Rendered, ...]:
@@ -102,4 +108,4 @@ def _pdf_date(when: datetime) -> str:
     return when.strftime("D:%Y%m%d%H%M%SZ")
 
 
-KIND = DocumentKind("cards", "cards", settings, plan, render)
+KIND = DocumentKind("cards", "cards", settings, plan, render, skipped)

@@ -47,10 +47,16 @@ def plan(catalog, settings: CaseTemplateSettings) -> list[Job]:
     return jobs
 
 
+def skipped(catalog, settings: CaseTemplateSettings) -> list[str]:
+    """A note for each framework with no criteria (a prose page): it has no case templates."""
+    return [f"{fw.id} has no criteria, so it has no case templates" for fw in catalog.frameworks
+            if not any(True for _ in fw.criteria())]
+
+
 def render(job: Job, settings: PacketSettings) -> tuple[Rendered, ...]:
     """The blank case of the job's framework and level, as a .docx."""
     context = packet_context(job.frameworks[0], None, settings, job.option("level"))
     return render_packet(context, settings, job.outputs)
 
 
-KIND = DocumentKind("case-templates", "case-templates", settings, plan, render)
+KIND = DocumentKind("case-templates", "case-templates", settings, plan, render, skipped)

@@ -103,6 +103,7 @@ class ChapterView:
     anchor: str
     title: str
     short_title: str
+    subtitle: str  # the front matter's `subtitle` (or `description`): a line under the title
     group: Optional[str]
     source: str
     introduction: Markup
@@ -181,6 +182,7 @@ def chapter_view(fw: Framework) -> ChapterView:
         anchor=f"fw-{slug}",
         title=fw.title,
         short_title=fw.short_title or fw.title,
+        subtitle=fw.subtitle,
         group=fw.group,
         source=fw.source,
         introduction=block_html(fw.introduction),
