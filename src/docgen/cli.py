@@ -15,7 +15,7 @@ from typing import Callable, Optional
 import click
 
 from docgen import __version__, api
-from docgen.config import (CARD_BACKS, CARD_SIZES, HANDBOOK_FORMATS, PACKET_FORMATS, PAPERS,
+from docgen.config import (CARD_BACKS, CARD_CHOICES, HANDBOOK_FORMATS, PACKET_FORMATS, PAPERS,
                            PDF_VARIANTS, PROBLEM_FORMATS)
 from docgen.errors import ConfigError, DocgenError, ProblemsError, Severity, UsageError
 from docgen.model import Person
@@ -254,8 +254,9 @@ def handbook(options: Options, framework_ids: tuple[str, ...], fmt: str, output:
 
 @command(name="cards")
 @framework_ids
-@click.option("--card", type=click.Choice(list(CARD_SIZES), case_sensitive=False), default=None,
-              help="Card size (default: configuration, else A6).")
+@click.option("--card", type=click.Choice(CARD_CHOICES, case_sensitive=False), default=None,
+              help="Card size (default: configuration, else auto: A6, or A5 for a framework "
+                   "whose levels do not fit A6).")
 @paper_option
 @click.option("--per-sheet", type=click.IntRange(min=0), default=None,
               help="Cards per sheet; 1 gives one card a page with bleed and marks for a print "

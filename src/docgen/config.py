@@ -26,12 +26,16 @@ PAPERS: dict[str, tuple[float, float]] = {  # width, height in millimetres, port
     "Letter": (215.9, 279.4),
 }
 CARD_SIZES: dict[str, tuple[float, float]] = {  # width, height in millimetres, portrait
+    "A5": (148.0, 210.0),
     "A6": (105.0, 148.0),
     "A7": (74.0, 105.0),
     "3x5in": (76.2, 127.0),
     "4x6in": (101.6, 152.4),
     "poker": (63.0, 88.0),
 }
+# `card = "auto"`: each framework on the first of these its every level fits, one card a level
+AUTO_CARDS = ("A6", "A5")
+CARD_CHOICES = ("auto", *CARD_SIZES)
 CARD_BACKS = ("auto", "examples", "new", "blank")
 PDF_VARIANTS = ("pdf/ua-1", "pdf/a-3b")
 HANDBOOK_FORMATS = ("pdf", "html")
@@ -63,9 +67,10 @@ class Config:
     paper: str = field(default="A4", metadata={"help": 'paper size: "A4" or "Letter"',
                                                "choices": tuple(PAPERS)})
     lang: str = field(default="en", metadata={"help": "language of the documents (BCP 47)"})
-    card: str = field(default="A6", metadata={
-        "help": 'level card size: "A6", "A7", "3x5in", "4x6in" or "poker"',
-        "choices": tuple(CARD_SIZES)})
+    card: str = field(default="auto", metadata={
+        "help": 'level card size: "auto" (A6, or A5 for a framework whose levels do not fit '
+                'A6), "A5", "A6", "A7", "3x5in", "4x6in" or "poker"',
+        "choices": CARD_CHOICES})
     card_back: str = field(default="auto", metadata={
         "help": 'back of a level card: "examples" (examples and quotes), "new" (new at this '
                 'level), "auto" (examples where the level has any, else new) or "blank"',

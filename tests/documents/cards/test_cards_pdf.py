@@ -6,6 +6,7 @@ import io
 import re
 
 import pdfplumber
+import pypdf
 import pytest
 from conftest import REPO, plain_text, squash, cards
 
@@ -25,13 +26,13 @@ def seed():
 @pytest.fixture(scope="module")
 def a6(seed):
     project, catalog, fw = seed
-    return cards(project, catalog, fw.id)
+    return cards(project, catalog, fw.id, card="A6")
 
 
 @pytest.fixture(scope="module")
 def single(seed):
     project, catalog, fw = seed
-    return cards(project, catalog, fw.id, per_sheet=1)
+    return cards(project, catalog, fw.id, card="A6", per_sheet=1)
 
 
 def open_pdf(document):
@@ -157,3 +158,23 @@ def test_configured_category_colours_win_and_the_rest_come_from_the_palette(seed
     (tmp_path / "docgen.toml").write_text('[colours]\nmastery = "blue"\n')
     with pytest.raises(ConfigError, match=r"docgen.toml:2:1: error: colour of 'mastery'"):
         load_config(tmp_path)
+
+
+def test_auto_cards_pick_a5_for_the_seed_so_a_first_build_is_clean(seed, a6):
+    project, catalog, fw = seed
+    auto = cards(project, catalog, fw.id)  # the default: card = "auto"
+    assert auto.warnings == ()
+    assert pypdf.PdfReader(io.BytesIO(auto.data)).metadata["/Subject"] == \
+        "6 levels, A5 cards on A4 sheets"
+    assert len(a6.warnings) == 3 and all("does not fit one A6 card" in w for w in a6.warnings)
+
+
+def test_auto_cards_stay_a6_when_every_level_fits(tmp_path):
+    (tmp_path / "framework").mkdir()
+    (tmp_path / "framework" / "design.md").write_text(
+        "---\ntitle: Design\nyaml: false\n---\n## Level 1\n### Craft\n- Sketches ideas\n",
+        encoding="utf-8")
+    project = api.open_project(tmp_path)
+    made = cards(project, api.load_clean_catalog(project), "design")
+    assert pypdf.PdfReader(io.BytesIO(made.data)).metadata["/Subject"].startswith(
+        "1 level, A6 cards")

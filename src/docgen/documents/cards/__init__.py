@@ -14,7 +14,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Mapping, Optional, Sequence
 
-from docgen.config import CARD_BACKS
+from docgen.config import AUTO_CARDS, CARD_BACKS
 from docgen.documents import DocumentKind, DocumentSettings, Job, Rendered
 from docgen.documents.cards.context import build_card_deck
 from docgen.documents.cards.fitting import render_side
@@ -25,14 +25,14 @@ from docgen.model import Framework
 from docgen.output import cards_file
 
 # Type size a card starts from, by card size (smaller cards start smaller).
-BASE_SIZE = {"A6": 8.5, "A7": 7.5, "3x5in": 7.5, "4x6in": 8.5, "poker": 7.0}
+BASE_SIZE = {"A5": 9.5, "A6": 8.5, "A7": 7.5, "3x5in": 7.5, "4x6in": 8.5, "poker": 7.0}
 
 
 @dataclass(frozen=True)
 class CardSettings(DocumentSettings):
     """Cards' settings: the shared ones (`paper` is the sheet), card size, backs, colours."""
 
-    card: str = "A6"
+    card: str = "auto"  # or one of CARD_SIZES
     back: str = "auto"
     per_sheet: int = 0  # 0: as many as fit; 1: one card a page, for a print shop
     colours: Mapping[str, str] = field(default_factory=dict)
@@ -65,16 +65,17 @@ def render(job: Job, settings: CardSettings) -> tuple[Rendered, ...]:
 
 
 def make_cards(framework: Framework, settings: CardSettings, path: str) -> Rendered:
-    """The imposed card sheets of `framework` as one PDF, to be written to `path`."""
+    """The imposed card sheets of `framework` as one PDF, to be written to `path`.
+
+    With `card = "auto"`, the first size of `AUTO_CARDS` on which every level
+    fits one card (the last one when none does).
+    """
     assert settings.back in CARD_BACKS, settings.back  # config.py only lets choices through
-    width, height = CARD_SIZES[settings.card]
-    layout = sheet_layout(settings.card, settings.paper, settings.per_sheet)
-    sides = {}
-    for side in ("front", "back"):
-        deck = build_card_deck(framework, side=side, card=settings.card, width_mm=width / MM,
-                               height_mm=height / MM, bleed_mm=BLEED / MM, back=settings.back,
-                               colours=settings.colours, font_size=BASE_SIZE[settings.card])
-        sides[side] = render_side(deck, settings.search_path, int(settings.date.timestamp()))
+    for card in AUTO_CARDS if settings.card == "auto" else (settings.card,):
+        sides, deck = _card_sides(framework, settings, card)
+        if not _overflows(framework, settings, sides):
+            break
+    layout = sheet_layout(card, settings.paper, settings.per_sheet)
     cards, warnings = [], []
     for level in framework.levels:
         fronts = sides["front"].pages[level.number]
@@ -88,11 +89,11 @@ def make_cards(framework: Framework, settings: CardSettings, path: str) -> Rende
             count = len(sides[side].pages[level.number])
             if count > 1 and not (side == "back" and settings.back == "blank"):
                 warnings.append(f"{framework.id} Level {level.number}: the {label} does not fit "
-                                f"one {settings.card} card even at {sides[side].sizes[level.number]}"
+                                f"one {card} card even at {sides[side].sizes[level.number]}"
                                 f" pt; it continues on {count - 1} more card(s) marked "
                                 "'continued'")
     metadata = {"Title": f"{framework.title}: level cards", "Author": settings.organisation or "docgen",
-                "Subject": f"{len(framework.levels)} levels, {settings.card} cards on "
+                "Subject": f"{_count(len(framework.levels), 'level')}, {card} cards on "
                            f"{settings.paper if settings.per_sheet != 1 else 'single'} sheets",
                 "Creator": "docgen", "CreationDate": _pdf_date(settings.date),
                 "ModDate": _pdf_date(settings.date)}
@@ -102,6 +103,29 @@ def make_cards(framework: Framework, settings: CardSettings, path: str) -> Rende
     warnings += refused_warnings(refused)
     sheets = -(-len(cards) // layout.per_sheet) * 2
     return Rendered(path, data, "application/pdf", pages=sheets, warnings=tuple(warnings))
+
+
+def _card_sides(framework: Framework, settings: CardSettings, card: str):
+    """Both sides of `framework`'s cards laid out at size `card`, and the back's deck."""
+    width, height = CARD_SIZES[card]
+    sides = {}
+    for side in ("front", "back"):
+        deck = build_card_deck(framework, side=side, card=card, width_mm=width / MM,
+                               height_mm=height / MM, bleed_mm=BLEED / MM, back=settings.back,
+                               colours=settings.colours, font_size=BASE_SIZE[card])
+        sides[side] = render_side(deck, settings.search_path, int(settings.date.timestamp()))
+    return sides, deck
+
+
+def _overflows(framework: Framework, settings: CardSettings, sides) -> bool:
+    """True when a level needs more than one card on a side that is printed."""
+    printed = ("front",) if settings.back == "blank" else ("front", "back")
+    return any(len(sides[side].pages[level.number]) > 1
+               for side in printed for level in framework.levels)
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'s' if number != 1 else ''}"
 
 
 def _pdf_date(when: datetime) -> str:
