@@ -30,7 +30,7 @@ class DocgenGroup(click.Group):
 
     def invoke(self, ctx: click.Context):
         try:
-            return super().invoke(ctx)
+            result = super().invoke(ctx)
         except ProblemsError as exc:
             _echo(format_problems(exc.problems), err=True)
             _echo(f"docgen: {summary(exc.problems)}", err=True)
@@ -41,6 +41,12 @@ class DocgenGroup(click.Group):
         except DocgenError as exc:
             _echo(f"docgen: {exc}", err=True)
             ctx.exit(EXIT_INPUT)
+        failed = getattr(ctx.obj, "failed", ())
+        if failed:
+            _echo(f"docgen: {summary(failed)} (above): made only what does not depend on the "
+                  "files that have them", err=True)
+            ctx.exit(EXIT_INPUT)
+        return result
 
 
 class Options:
@@ -50,14 +56,27 @@ class Options:
         self.root: Optional[Path] = None
         self.config: Optional[Path] = None
         self.verbosity = 0
+        self.failed: tuple = ()  # errors of inputs the command went on without
 
     def project(self, **overrides) -> api.Project:
         """The project these options name, with `overrides` (None: not given) over its config."""
         return api.open_project(self.root, self.config, **overrides)
 
-    def catalog(self, project: api.Project, paths=None) -> api.Catalog:
-        """The project's catalog; ProblemsError on errors, warnings summed up (all with -v)."""
-        catalog = api.load_clean_catalog(project, paths)
+    def catalog(self, project: api.Project, paths=None, frameworks=()) -> api.Catalog:
+        """The usable part of the project's catalog, warnings summed up (all with -v).
+
+        With `frameworks` (ids), ProblemsError when their files have errors.
+        Without, errors are printed and the command goes on with what does
+        not depend on them, then exits 1 (see `DocgenGroup.invoke`).
+        """
+        if frameworks:
+            catalog = api.load_clean_catalog(project, paths, frameworks)
+        else:
+            catalog = api.load_catalog(project, paths)
+            if catalog.errors:
+                _echo(format_problems(catalog.errors), err=True)
+                self.failed = catalog.errors
+                catalog = catalog.usable()
         warnings = [p for p in catalog.problems if p.severity is Severity.WARNING]
         if warnings and self.verbosity > 0:
             _echo(format_problems(warnings), err=True)
@@ -195,7 +214,7 @@ def list_command(options: Options, framework_id: Optional[str]) -> None:
       docgen list
       docgen list --framework engineering/backend
     """
-    catalog = options.catalog(options.project())
+    catalog = options.catalog(options.project(), frameworks=(framework_id,) if framework_id else ())
     if framework_id is None:
         for fw in catalog.frameworks:
             count = sum(1 for _ in fw.criteria())
@@ -222,7 +241,7 @@ def export(options: Options, framework_ids: tuple[str, ...], output: Optional[Pa
     Example:
       docgen export --framework engineering/backend -o backend.json
     """
-    catalog = options.catalog(options.project())
+    catalog = options.catalog(options.project(), frameworks=framework_ids)
     _emit(options, api.export_json(catalog, framework_ids), output, (".json",))
 
 
@@ -362,6 +381,9 @@ def build(options: Options, strict: bool, jobs: int, shard: Optional[str],
     manifest = f", wrote {result.manifest}" if result.manifest else ""
     options.say(f"{len(result.made)} made, {result.unchanged} unchanged of {result.planned}"
                 f"{manifest}")
+    if result.errors:
+        _echo(format_problems(result.errors), err=True)
+        options.failed = result.errors
 
 
 @command(name="init")
@@ -402,7 +424,8 @@ def assessment_init(options: Options, framework_id: str, level: int, candidate: 
       docgen assessment init --framework engineering/backend --level 3 --candidate "Ada Lovelace"
     """
     project = options.project()
-    text = api.blank_assessment(project, options.catalog(project), framework_id, level,
+    text = api.blank_assessment(project, options.catalog(project, frameworks=(framework_id,)),
+                                framework_id, level,
                                 candidate)
     _emit(options, text, output, (".yaml", ".yml"))
 
@@ -428,7 +451,8 @@ def assessment_import(options: Options, csv_file: Path, framework_id: str, candi
           --candidate "Ada Lovelace" --current 2 --target 3 -o assessments/ada.yaml
     """
     project = options.project()
-    text = api.import_assessment(project, options.catalog(project), csv_file,
+    text = api.import_assessment(project, options.catalog(project, frameworks=(framework_id,)),
+                                 csv_file,
                                  framework_id=framework_id,
                                  candidate=Person(candidate, role, team),
                                  current_level=current_level, target_level=target_level)
@@ -444,7 +468,7 @@ def _make(options: Options, project: api.Project, kind: str, output: Optional[Pa
           text: bool = False, jobs: int = 1, **settings) -> None:
     """Make a document kind (or, with `-o -` for a text document, print it) and report."""
     frameworks = settings.pop("frameworks", ())
-    catalog = options.catalog(project)
+    catalog = options.catalog(project, frameworks=frameworks)
     if output == Path("-"):
         if not text:
             raise UsageError("-o - writes text to standard output; this document is binary: "

@@ -8,11 +8,11 @@ reads a Catalog and never `framework/` itself.
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Iterable, Optional, Sequence
 
-from docgen.checks import run_checks
+from docgen.checks import check_assessments, check_frameworks
 from docgen.config import Config, load_config
 from docgen.errors import Problem, ProblemsError, Severity, UnknownFrameworkError
 from docgen.ids import assign_ids
@@ -51,6 +51,9 @@ class Catalog:
     frameworks: tuple[Framework, ...]
     problems: tuple[Problem, ...]
     assessments: tuple[Assessment, ...] = ()
+    # frameworks (by id) whose file, or the generic file they inherit, has errors: they and
+    # their assessments are left out of `usable()`, and a document of every framework is not made
+    broken: dict[str, str] = field(default_factory=dict)  # id → the file with the errors
 
     @property
     def errors(self) -> tuple[Problem, ...]:
@@ -63,11 +66,16 @@ class Catalog:
         return any(p.severity in failing for p in self.problems)
 
     def framework(self, framework_id: str) -> Framework:
-        """The framework with this id; UnknownFrameworkError names the closest ids."""
+        """The framework with this id; UnknownFrameworkError names the closest ids.
+
+        ProblemsError (its file's errors) when it is one of the broken ones.
+        """
+        if framework_id in self.broken:
+            raise ProblemsError(self.problems_in(self.broken[framework_id]))
         for fw in self.frameworks:
             if fw.id == framework_id:
                 return fw
-        ids = [fw.id for fw in self.frameworks]
+        ids = [fw.id for fw in self.frameworks] + list(self.broken)
         close = difflib.get_close_matches(framework_id, ids, n=3, cutoff=0.5)
         hint = f"did you mean {' or '.join(close)}?" if close else \
             f"known: {', '.join(ids) or 'none'}"
@@ -80,7 +88,20 @@ class Catalog:
 
     def only(self, framework_ids: Optional[Iterable[str]]) -> "Catalog":
         """This catalog with only the selected frameworks (all when None or empty)."""
-        return replace(self, frameworks=self.select(framework_ids))
+        if not framework_ids:
+            return self
+        return replace(self, frameworks=self.select(framework_ids), broken={})
+
+    def problems_in(self, path: str) -> tuple[Problem, ...]:
+        """The problems found in the file shown as `path`."""
+        return tuple(p for p in self.problems if p.location.path == path)
+
+    def usable(self) -> "Catalog":
+        """This catalog without the broken frameworks and the assessments that have errors."""
+        failed = {p.location.path for p in self.errors}
+        return replace(
+            self, frameworks=tuple(f for f in self.frameworks if f.id not in self.broken),
+            assessments=tuple(a for a in self.assessments if a.source not in failed))
 
     def sources_of(self, framework: Framework) -> tuple[str, ...]:
         """The framework ids `framework` is made from: itself, and the generic one it inherits."""
@@ -123,14 +144,39 @@ def load_catalog(project: Project, paths: Optional[Sequence[Path]] = None) -> Ca
         framework, id_problems = assign_ids(framework)
         problems += id_problems
         frameworks.append(framework)
+    problems += check_frameworks(frameworks)
+    broken = _broken(sources, frameworks, problems)
     assessments = load_assessments(assessment_paths, problems)
-    problems += run_checks(frameworks, assessments, project.config)
-    return Catalog(tuple(frameworks), tuple(problems), tuple(assessments))
+    problems += check_assessments(assessments, frameworks, project.config, broken)
+    return Catalog(tuple(frameworks), tuple(problems), tuple(assessments), broken)
 
 
-def load_clean_catalog(project: Project, paths: Optional[Sequence[Path]] = None) -> Catalog:
-    """Like `load_catalog`, but raise ProblemsError when the input has errors."""
+def _broken(sources, frameworks: Sequence[Framework], problems: Sequence[Problem]) -> dict[str, str]:
+    """Framework id → its file, for each framework whose file (or generic file) has errors."""
+    failed = {p.location.path for p in problems if p.severity is Severity.ERROR}
+    broken = {s.framework_id: s.display for s in sources if s.display in failed}
+    generic = next((f for f in frameworks if f.is_generic), None)
+    if generic is not None and generic.id in broken:
+        broken.update({f.id: broken[generic.id] for f in frameworks if f.inherits_generic})
+    return broken
+
+
+def load_clean_catalog(project: Project, paths: Optional[Sequence[Path]] = None,
+                       frameworks: Iterable[str] = ()) -> Catalog:
+    """Like `load_catalog`, but raise ProblemsError when the input has errors.
+
+    With `frameworks` (ids), only errors in their files (and the generic
+    file they inherit) count: other files may be broken, these can still be used.
+    """
     catalog = load_catalog(project, paths)
-    if catalog.errors:
-        raise ProblemsError(catalog.problems)
-    return catalog
+    wanted = list(frameworks)
+    if not wanted:
+        if catalog.errors:
+            raise ProblemsError(catalog.problems)
+        return catalog
+    chosen = [catalog.framework(i) for i in wanted]  # raises for an unknown or a broken one
+    files = {fw.source for fw in catalog.frameworks
+             if any(fw.id in catalog.sources_of(c) for c in chosen)}
+    if any(p.location.path in files for p in catalog.errors):
+        raise ProblemsError([p for p in catalog.problems if p.location.path in files])
+    return catalog.usable()

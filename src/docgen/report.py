@@ -12,8 +12,16 @@ _GITHUB_COMMAND = {Severity.ERROR: "error", Severity.WARNING: "warning", Severit
 
 
 def format_problems(problems: Iterable[Problem], style: str = "text") -> str:
-    """All `problems`, sorted by place, in the given style (one of FORMATS)."""
-    ordered = sorted(problems, key=lambda p: (p.location.path, p.location.line,
+    """All `problems` in the given style (one of FORMATS), file by file, each file's by place.
+
+    Files come in the order docgen read them (frameworks before the
+    assessments checked against them), so "see above" is above.
+    """
+    problems = list(problems)
+    first = {}
+    for problem in problems:
+        first.setdefault(problem.location.path, len(first))
+    ordered = sorted(problems, key=lambda p: (first[p.location.path], p.location.line,
                                               p.location.column, p.message))
     if style == "json":
         return json.dumps([problem_data(p) for p in ordered], indent=2, ensure_ascii=False)

@@ -47,8 +47,10 @@ class FakeApi:
         return SimpleNamespace(root=root, config=config, overrides=overrides,
                                framework_dir=Path("framework"))
 
-    def _load_catalog(self, project, paths=None):
-        return SimpleNamespace(problems=self.problems, frameworks=("a",))
+    def _load_catalog(self, project, paths=None, frameworks=()):
+        catalog = SimpleNamespace(problems=self.problems, frameworks=("a",), errors=())
+        catalog.usable = lambda: catalog
+        return catalog
 
     _load_clean_catalog = _load_catalog
 

@@ -16,10 +16,10 @@ from typing import Callable, Optional
 
 from docgen import __version__, documents
 from docgen.build.plan import Artifact, Inputs, Shard, digest, folder_digest, keyed
-from docgen.build.records import (Record, cached_plan, clean, save_plan, stale,
+from docgen.build.records import (MANIFEST, Record, cached_plan, clean, save_plan, stale,
                                   write_manifest)
 from docgen.build.run import Made, Workshop, make_all
-from docgen.errors import ProblemsError, Severity
+from docgen.errors import Problem, ProblemsError, Severity
 from docgen.project import Project, load_catalog
 from docgen.sources import input_files
 from docgen.sourcedate import input_dates
@@ -38,6 +38,7 @@ class BuildResult:
     manifest: Optional[Path]
     warnings: tuple[str, ...]
     skipped: tuple[str, ...] = ()  # frameworks a kind made nothing from, and why
+    errors: tuple[Problem, ...] = ()  # errors of inputs: what depends on them was not made
 
     @property
     def written(self) -> list[str]:
@@ -50,8 +51,11 @@ def build(project: Project, *, strict: bool = False, jobs: int = 0,
           on_made: Optional[Callable[[int, int, Made], None]] = None) -> BuildResult:
     """Make every configured document that changed into `out/`, then the manifest.
 
-    Raises ProblemsError (and writes nothing) when the inputs have errors, or
-    warnings with `strict`.  `on_made(index, total, made)` is called as each
+    When some input files have errors, everything that does not depend on
+    them is made, the errors are in the result's `errors`, and no manifest
+    is written (an earlier one is removed: it no longer describes `out/`).
+    Raises ProblemsError, and writes nothing, with `strict` when the inputs
+    have any error or warning.  `on_made(index, total, made)` is called as each
     artifact is written.  When no input changed since the last build, nothing
     is parsed: the last plan is checked against the files in `out/`.
     """
@@ -77,8 +81,10 @@ def build(project: Project, *, strict: bool = False, jobs: int = 0,
             return BuildResult(len(mine), (), len(mine), (), manifest, tuple(warnings),
                                tuple(skipped))
     catalog = load_catalog(project)
-    if catalog.failed(strict):
+    if strict and catalog.failed(strict):
         raise ProblemsError(catalog.problems)
+    errors = catalog.errors
+    catalog = catalog.usable()
     inputs = input_digests(catalog, project.root)
     artifacts = keyed([job for k in kinds for job in k.plan(catalog, settings[k.name])],
                       inputs, common)
@@ -94,10 +100,14 @@ def build(project: Project, *, strict: bool = False, jobs: int = 0,
             on_made(index, len(todo), result)
     removed = tuple(clean(out_dir, artifacts)) if clean_up and not shard else ()
     inputs_digest = digest(common, *sorted(inputs.digests.values()))
-    manifest = None if shard else write_manifest(out_dir, artifacts, inputs_digest)
-    save_plan(out_dir, stamp, artifacts, warnings, skipped, inputs_digest)
+    if errors:
+        (out_dir / MANIFEST).unlink(missing_ok=True)
+        manifest = None
+    else:
+        manifest = None if shard else write_manifest(out_dir, artifacts, inputs_digest)
+        save_plan(out_dir, stamp, artifacts, warnings, skipped, inputs_digest)
     return BuildResult(len(mine), tuple(made), len(mine) - len(todo), removed, manifest,
-                       tuple(notes), tuple(skipped))
+                       tuple(notes), tuple(skipped), errors)
 
 
 def input_digests(catalog, root: Path) -> Inputs:

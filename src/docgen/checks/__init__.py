@@ -9,12 +9,12 @@ and GitHub annotations carry them.
 
 from __future__ import annotations
 
-from typing import Sequence
+from typing import Collection, Sequence
 
 from docgen.checks.assessments import validate_assessment
 from docgen.checks.frameworks import validate
 from docgen.config import Config
-from docgen.errors import Problem
+from docgen.errors import Problem, Severity
 from docgen.model import Assessment, Framework
 
 CODES: dict[str, str] = {
@@ -80,15 +80,28 @@ CODES: dict[str, str] = {
     "target-not-above": "a target level that is not above the current level",
     "no-candidate-name": "an assessment without the candidate's name",
     # configuration
+    "framework-has-errors": "an assessment of a framework whose file has errors",
     "config": "a setting in docgen.toml (or on the command line) that is wrong",
 }
 
 
-def run_checks(frameworks: Sequence[Framework], assessments: Sequence[Assessment],
-               config: Config) -> list[Problem]:
-    """Every problem every rule finds in the frameworks, then in each assessment."""
-    problems = validate(frameworks)
+def check_frameworks(frameworks: Sequence[Framework]) -> list[Problem]:
+    """Every problem the framework rules find."""
+    return validate(frameworks)
+
+
+def check_assessments(assessments: Sequence[Assessment], frameworks: Sequence[Framework],
+                      config: Config, broken: Collection[str] = ()) -> list[Problem]:
+    """Every problem of each assessment; one of a framework in `broken` (ids of frameworks
+    with errors) is only told that, once, not checked against what is left of it."""
+    problems = []
     for assessment in assessments:
+        if assessment.framework_id in broken:
+            problems.append(Problem(assessment.framework_location, Severity.ERROR,
+                                    f"framework '{assessment.framework_id}' has errors (see "
+                                    "above), so this assessment cannot be checked against it",
+                                    code="framework-has-errors"))
+            continue
         problems += validate_assessment(assessment, frameworks, config.rating_scale,
                                         config.rating_met)
     return problems

@@ -84,7 +84,8 @@ def criteria_of_the_target(assessment: Assessment, framework: Optional[Framework
         if rating.criterion_id not in ids:
             yield Problem(rating.location, Severity.ERROR,
                           f"{framework.id} has no criterion '{rating.criterion_id}'",
-                          hint=_closest(rating.criterion_id, ids, 0.5) or
+                          hint=_closest(rating.criterion_id, _neighbours(rating.criterion_id, ids),
+                                        0.6) or
                           f"see 'docgen list --framework {framework.id}'",
                           code="unknown-criterion")
         elif ids[rating.criterion_id] != assessment.target_level:
@@ -113,6 +114,13 @@ def _unknown_framework(assessment: Assessment, frameworks: Sequence[Framework]) 
                    f"there is no framework '{assessment.framework_id}'",
                    hint=_closest(assessment.framework_id, ids, 0.5) or
                    f"known: {', '.join(ids) or 'none'}", code="unknown-framework")
+
+
+def _neighbours(criterion_id: str, ids) -> list[str]:
+    """The ids of the same level and category as `criterion_id` (all, when it has no such prefix):
+    a suggestion from another category is a guess, not a typo fixed."""
+    prefix = criterion_id.rsplit(".", 1)[0] + "." if criterion_id.count(".") >= 2 else ""
+    return [i for i in ids if i.startswith(prefix)]
 
 
 def _closest(word: str, candidates, cutoff: float) -> str:

@@ -49,7 +49,9 @@ def settings(project, *, formats: Sequence[str] = (), variant: Optional[str] = N
 
 
 def plan(catalog, settings: HandbookSettings) -> list[Job]:
-    """One job per format, each made from every framework of `catalog`."""
+    """One job per format, each made from every framework of `catalog` (none when one is broken)."""
+    if catalog.broken:
+        return []
     if not catalog.frameworks:
         raise NotFoundError("there are no frameworks to put in a handbook")
     inputs = tuple(fw.id for fw in catalog.frameworks)
@@ -87,4 +89,11 @@ def read_logo(path: Path) -> str:
     return f"data:{media_type};base64,{base64.b64encode(data).decode('ascii')}"
 
 
-KIND = DocumentKind("handbook", "", settings, plan, render)
+def skipped(catalog, settings: HandbookSettings) -> list[str]:
+    """The handbook holds every framework: it is not made while one of their files has errors."""
+    files = sorted(set(catalog.broken.values()))
+    return [f"the handbook is not made: it holds every framework, and {', '.join(files)} "
+            f"{'has' if len(files) == 1 else 'have'} errors"] if files else []
+
+
+KIND = DocumentKind("handbook", "", settings, plan, render, skipped)
