@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 from conftest import load
 
-from docgen import api
 from docgen.errors import Severity
 
 VALUES = "---\ntitle: Our values\nyaml: false\n---\nWe are kind.\n\nWe are curious.\n"
