@@ -106,3 +106,19 @@ def test_the_framework_schema_accepts_the_fixtures_and_refuses_a_typo():
         header = parse_yaml(document.front_matter, YamlSource(file.name, 2), [])
         assert list(validator.iter_errors(header)) == [], file
     assert list(validator.iter_errors({"title": "T", "critera": []}))
+
+
+def test_a_topic_subtitle_is_its_description_and_is_printed(tmp_path):
+    from docgen import api
+
+    (tmp_path / "framework").mkdir()
+    (tmp_path / "framework" / "fw.md").write_text(
+        TOPICS.replace("    title: Craft", "    title: Craft\n    subtitle: How we build things")
+        + END, encoding="utf-8")
+    project = api.open_project(tmp_path)
+    catalog = api.load_clean_catalog(project)
+    [category] = catalog.frameworks[0].levels[0].categories
+    assert category.description == "How we build things"
+    (html,) = api.render(project, "handbook", catalog, formats=("html",))
+    assert '<p class="category-description">How we build things</p>' in html.data.decode()
+    assert '"description": "How we build things"' in api.export_json(catalog)
