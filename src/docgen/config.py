@@ -138,14 +138,22 @@ def load_config(root: Path, config_file: Optional[Path] = None,
 
 def _read_toml(path: Path) -> dict[str, Any]:
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"cannot read the configuration: {exc}", Location(str(path))) from exc
+    try:
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         where = re.search(r"at line (\d+), column (\d+)", str(exc))
         line, column = where.groups() if where else ("1", "1")
         message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
         raise ConfigError(message, Location(str(path), int(line), int(column))) from exc
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"cannot read the configuration: {exc}", Location(str(path))) from exc
+    except ValueError as exc:  # Python refuses integers past 4,300 digits, naming no place
+        too_long = re.search(r"\d{4301,}", text)
+        start = too_long.start() if too_long else 0
+        line, column = text.count("\n", 0, start) + 1, start - text.rfind("\n", 0, start)
+        raise ConfigError(f"a number of {len(too_long.group()) if too_long else 'too many'} "
+                          "digits is too long", Location(str(path), line, column)) from exc
 
 
 def _from_table(table: Mapping[str, Any], path: Path) -> Config:

@@ -44,14 +44,16 @@ def assign_ids(framework: Framework) -> tuple[Framework, list[Problem]]:
         else:
             explicit[criterion.explicit_id] = criterion
     taken: dict[str, Criterion] = dict(explicit)
+    next_number: dict[str, int] = {}  # wanted id → the suffix to try next: linear, not quadratic
 
     def with_id(level: Level, category: Category, criterion: Criterion) -> Criterion:
         if criterion.explicit_id is not None:
             return replace(criterion, id=criterion.explicit_id)
         wanted = automatic_id(level.number, category.key, criterion.text)
-        final, number = wanted, 2
+        final, number = wanted, next_number.get(wanted, 2)
         while final in taken:
             final, number = f"{wanted}-{number}", number + 1
+        next_number[wanted] = number
         if final != wanted and _same_text(taken[wanted], criterion):
             problems.append(Problem(
                 criterion.location, Severity.WARNING,

@@ -5,6 +5,12 @@ knows the line and column of its keys and items; `YamlSource` turns those
 into `Location`s in the original file.  Two mistakes that the original
 framework site accepted are repaired before parsing, each with a warning:
 a TAB after a list dash, and an unquoted list item that contains `: `.
+
+Two YAML features no framework or assessment needs are refused at their
+place, because a small file could use them to cost minutes and gigabytes:
+aliases (`*name`, which repeat an anchored node: a few kilobytes that
+expand to millions of entries) and integers longer than `MAX_DIGITS`
+(Python refuses past 4,300 digits, with a ValueError and no place).
 """
 
 from __future__ import annotations
@@ -16,7 +22,10 @@ from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.composer import Composer
+from ruamel.yaml.constructor import RoundTripConstructor
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.events import AliasEvent
 
 from docgen.errors import Location, Problem, Severity, SourceError
 from docgen.sources.keys import EVERY_KEY
@@ -29,9 +38,45 @@ _TAB_AFTER_DASH = re.compile(r"^( *-)\t+", re.MULTILINE)
 _PLAIN_ITEM_WITH_COLON = re.compile(r"^( *- +)([^\s\"'{\[|>&*!#-][^\n]*?: [^\n]*)$", re.MULTILINE)
 
 
+MAX_DIGITS = 30  # a level is 1–99; nothing docgen reads is a number of more digits than this
+
+
+class _Refused(Exception):
+    """A node docgen does not read, with where it is."""
+
+    def __init__(self, mark, message: str, hint: str, code: str):
+        super().__init__(message)
+        self.mark, self.message, self.hint, self.code = mark, message, hint, code
+
+
+class _NoAliasComposer(Composer):
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.parser.check_event(AliasEvent):
+            event = self.parser.peek_event()
+            raise _Refused(event.start_mark, f"YAML alias '*{event.anchor}' is not accepted",
+                           "write the text out where it is used (aliases repeat a node, and a "
+                           "few of them can make a small file enormous)", "yaml-alias")
+        return super().compose_node(parent, index)
+
+
+class _BoundedConstructor(RoundTripConstructor):
+    def construct_yaml_int(self, node: Any) -> Any:
+        digits = sum(ch.isdigit() for ch in str(node.value))
+        if digits > MAX_DIGITS:
+            raise _Refused(node.start_mark, f"a number of {digits} digits is too long",
+                           f"numbers here have at most {MAX_DIGITS} digits; put text in quotes",
+                           "number-too-long")
+        return super().construct_yaml_int(node)
+
+
+_BoundedConstructor.add_constructor("tag:yaml.org,2002:int", _BoundedConstructor.construct_yaml_int)
+
+
 def _new_loader() -> YAML:
     yaml = YAML(typ="rt", pure=True)
     yaml.allow_duplicate_keys = False
+    yaml.Composer = _NoAliasComposer
+    yaml.Constructor = _BoundedConstructor
     return yaml
 
 
@@ -112,6 +157,9 @@ def parse_yaml(text: str, source: YamlSource, problems: list[Problem]) -> Any:
     repaired = repair(text, source, problems)
     try:
         return _new_loader().load(repaired)
+    except _Refused as exc:
+        raise SourceError(source.at(exc.mark.line, exc.mark.column), exc.message, hint=exc.hint,
+                          code=exc.code) from None
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         location = source.at(mark.line, mark.column) if mark else source.at(0, 0)
