@@ -24,6 +24,9 @@ from docgen.slugs import slugify
 # a write that was killed leaves one of these behind; `docgen build --clean` removes them
 TEMP_SUFFIX = ".docgen-tmp"
 MAX_NAME = 80  # characters of a file or folder name made from data; file systems stop at 255 bytes
+# names Windows keeps for devices, whatever the extension: never a file or folder name from data
+RESERVED_NAMES = frozenset({"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)),
+                            *(f"lpt{i}" for i in range(1, 10))})
 
 
 def write_atomic(path: Path, data: bytes) -> Path:
@@ -65,7 +68,7 @@ def safe_output_path(out_dir: Path, *names: str, suffix: str = "") -> Path:
 
 def artifact_path(folder: str, *names: str, suffix: str = "") -> str:
     """`folder/<slug>/…<slug><suffix>`: an output path relative to `out/`, from names in data."""
-    parts = [slugify(name)[:MAX_NAME].rstrip("-") or "unnamed" for name in names]
+    parts = [_safe_name(name) for name in names]
     if suffix:
         parts[-1] += suffix
     return PurePosixPath(folder, *parts).as_posix()
@@ -86,9 +89,42 @@ def case_template_file(framework_id: str, level: int) -> str:
     return artifact_path("case-templates", framework_id, suffix=f"-L{level}.docx")
 
 
-def packet_file(candidate: str, fmt: str) -> str:
-    """`packets/<candidate-slug>/promotion-case.<fmt>`."""
-    return f"{artifact_path('packets', candidate)}/promotion-case.{fmt}"
+def packet_file(folder: str, fmt: str) -> str:
+    """`packets/<folder>/promotion-case.<fmt>`; `folder` comes from `packet_folders`."""
+    return f"{artifact_path('packets', folder)}/promotion-case.{fmt}"
+
+
+def packet_folders(cases: Sequence[tuple[str, str]]) -> dict[str, str]:
+    """The folder of each candidate's packets, by assessment source, for `(source, name)` pairs.
+
+    The folder is the slug of the name (transliterated, case folded).  When
+    names that differ share a slug (`Ada` and `ada`, `José` composed and
+    decomposed, `O'Brien` and `OBrien`), each of those candidates gets the
+    slug of the name and of its file's stem, so no packet overwrites another.
+    Two that still collide are reported by `docgen check` (`colliding_packets`).
+    """
+    slugs = {source: _safe_name(name or PurePosixPath(source).stem) for source, name in cases}
+    shared = {slug for slug in slugs.values() if list(slugs.values()).count(slug) > 1}
+    return {source: (f"{slug}-{_safe_name(PurePosixPath(source).stem)}" if slug in shared
+                     else slug) for source, slug in slugs.items()}
+
+
+def colliding_packets(cases: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Pairs (earlier source, later source) whose packets would still share a folder."""
+    first: dict[str, str] = {}
+    pairs = []
+    for source, folder in packet_folders(cases).items():
+        if folder in first:
+            pairs.append((first[folder], source))
+        else:
+            first[folder] = source
+    return pairs
+
+
+def _safe_name(name: str) -> str:
+    """A file or folder name from data: a slug, at most MAX_NAME characters, never a device name."""
+    slug = slugify(name)[:MAX_NAME].rstrip("-") or "unnamed"
+    return f"{slug}-" if slug in RESERVED_NAMES else slug
 
 
 def place(paths: Sequence[str], out_dir: Path, target: Optional[Path] = None) -> dict[str, Path]:

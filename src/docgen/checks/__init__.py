@@ -16,6 +16,7 @@ from docgen.checks.frameworks import validate
 from docgen.config import Config
 from docgen.errors import Problem, Severity
 from docgen.model import Assessment, Framework
+from docgen.output import colliding_packets
 
 CODES: dict[str, str] = {
     # reading files
@@ -80,6 +81,7 @@ CODES: dict[str, str] = {
     "target-not-above": "a target level that is not above the current level",
     "no-candidate-name": "an assessment without the candidate's name",
     # configuration
+    "same-packet-folder": "two assessments whose packets would go to one folder",
     "framework-has-errors": "an assessment of a framework whose file has errors",
     "config": "a setting in docgen.toml (or on the command line) that is wrong",
 }
@@ -104,4 +106,15 @@ def check_assessments(assessments: Sequence[Assessment], frameworks: Sequence[Fr
             continue
         problems += validate_assessment(assessment, frameworks, config.rating_scale,
                                         config.rating_met)
-    return problems
+    return problems + same_packet_folder(assessments)
+
+
+def same_packet_folder(assessments: Sequence[Assessment]) -> list[Problem]:
+    """Two assessments whose packets would be written to one folder (same name, same file name)."""
+    by_source = {a.source: a for a in assessments}
+    return [Problem(by_source[later].location, Severity.ERROR,
+                    f"this candidate's packets would overwrite those of {earlier} (same name, "
+                    "same file name)", hint="rename one of the two files",
+                    code="same-packet-folder")
+            for earlier, later in colliding_packets([(a.source, a.candidate.name)
+                                                     for a in assessments])]

@@ -14,7 +14,7 @@ from conftest import FIXTURES, REPO, packet_files, pdf_pages_text, squash
 from conftest import rendered as rendered_file
 
 from docgen import api
-from docgen.output import packet_file, place
+from docgen.output import packet_file, packet_folders, place
 from docgen.model import Person
 
 ADA = FIXTURES / "assessments" / "ada.yaml"
@@ -148,7 +148,7 @@ def test_candidate_names_become_safe_folders(tmp_path, name):
 
     where = Location("x.yaml")
     assessment = Assessment("x.yaml", where, "engineering/backend", Person(name), 2, 3, where, where)
-    path = packet_file(assessment.candidate.name, "pdf")
+    path = packet_file(packet_folders([("x.yaml", assessment.candidate.name)])["x.yaml"], "pdf")
     packets, folder, file = path.split("/")
     assert (packets, file) == ("packets", "promotion-case.pdf") and len(folder) <= 80
     assert ".." not in folder and folder.strip()

@@ -23,7 +23,7 @@ from docgen.engines.docx import normalise_zip
 from docgen.engines.pdf import html_to_pdf, refused_warnings
 from docgen.errors import ConfigError, UsageError
 from docgen.model import Assessment, Framework
-from docgen.output import packet_file
+from docgen.output import packet_file, packet_folders
 
 TEMPLATE = "packet/packet.html"
 DOCX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -59,10 +59,11 @@ def settings(project, *, formats: Sequence[str] = (), docx_template: Optional[Pa
 def plan(catalog, settings: PacketSettings) -> list[Job]:
     """One job per assessment of `catalog`, in the candidate's folder under `packets/`."""
     jobs = []
+    folders = packet_folders([(a.source, a.candidate.name) for a in catalog.assessments])
     for assessment in catalog.assessments:
         framework = catalog.framework(assessment.framework_id)
-        name = assessment.candidate.name or Path(assessment.source).stem
-        jobs.append(Job(KIND.name, tuple(packet_file(name, fmt) for fmt in settings.formats),
+        folder = folders[assessment.source]
+        jobs.append(Job(KIND.name, tuple(packet_file(folder, fmt) for fmt in settings.formats),
                         catalog.sources_of(framework) + (assessment.source,), (framework,),
                         assessment))
     return jobs
