@@ -82,7 +82,8 @@ def make(project: Project, kind: str, catalog: Catalog, *, frameworks: Iterable[
         made.append(result)
         if on_made:
             on_made(index, len(planned), result)
-    return made
+    order = {job.name: n for n, job in enumerate(planned)}
+    return sorted(made, key=lambda result: order[result.name])
 
 
 def render(project: Project, kind: str, catalog: Catalog, *, frameworks: Iterable[str] = (),

@@ -165,12 +165,12 @@ _WHAT_TO_DO = {
                   "output folder (`out` in docgen.toml, or -o)",
     errno.EPERM: "docgen may not write there: make the folder writable or choose another "
                  "output folder (`out` in docgen.toml, or -o)",
-    errno.ENOSPC: "the disk is full: free some space and build again; the previous files are "
-                  "unchanged",
-    errno.EDQUOT: "the disk quota is used up: free some space and build again; the previous "
-                  "files are unchanged",
-    errno.EFBIG: "the file is larger than this system lets a process write (ulimit -f); the "
-                 "previous files are unchanged",
+    errno.ENOSPC: "the disk is full: free some space and build again; this file's previous "
+                  "version is kept",
+    errno.EDQUOT: "the disk quota is used up: free some space and build again; this file's "
+                  "previous version is kept",
+    errno.EFBIG: "the file is larger than this system lets a process write (ulimit -f); this "
+                 "file's previous version is kept",
 }
 
 

@@ -189,3 +189,20 @@ def test_strict_still_fails_when_the_plan_comes_from_the_cache(project_dir):
     build(project_dir)
     with pytest.raises(ProblemsError):
         build(project_dir, strict=True)
+
+
+@pytest.mark.parametrize("recorded", ["VICTIM", "../framework/engineering/backend.md",
+                                      "cards/../../framework/design.md"])
+def test_clean_never_follows_a_record_out_of_out(project_dir, tmp_path, recorded):
+    build(project_dir)
+    victim = tmp_path / "victim"
+    victim.write_text("keep me")
+    path = str(victim) if recorded == "VICTIM" else recorded
+    records = project_dir / "out" / ".docgen" / "records"
+    (records / "planted.json").write_text(json.dumps(
+        {"job": "planted", "key": "x", "files": [{"path": path, "bytes": 7, "sha256": "0"}]}))
+    inputs = files(project_dir / "framework")
+    result = build(project_dir, clean_up=True)
+    assert victim.read_text() == "keep me" and files(project_dir / "framework") == inputs
+    assert path not in result.removed
+    assert any("is outside" in w and path in w for w in result.warnings)

@@ -15,8 +15,10 @@ import signal
 import subprocess
 import sys
 import tempfile
+import time
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Optional
 
 import docx
 import pypdf
@@ -247,3 +249,42 @@ def test_a_packet_worker_that_dies_names_the_assessment(project_dir, tmp_path):
         api.make(project, "packets", catalog, output=tmp_path, jobs=2, formats=("docx",))
     assert (tmp_path / "ada-lovelace" / "promotion-case.docx").is_file()
     assert not (tmp_path / "grace-hopper").exists()
+
+
+def slow_kind(started: Path, failing_index: Optional[int]) -> documents.DocumentKind:
+    """A kind of 12 small text jobs that take a moment each; one of them may fail."""
+    def plan(catalog, settings):
+        framework = catalog.frameworks[0]
+        return [documents.Job("slow", (f"slow/{i:02}.txt",), (framework.id,), (framework,),
+                              options=(("i", i),)) for i in range(12)]
+
+    def render(job, settings):
+        index = job.option("i")
+        (started / f"{index:02}").touch()
+        time.sleep(0.3)
+        if index == failing_index:
+            raise KeyError("a bug in a library")
+        criteria = sum(1 for _ in job.frameworks[0].criteria())
+        return (documents.Rendered(job.outputs[0], f"{index}: {criteria} criteria".encode(),
+                                   "text/plain"),)
+
+    return documents.DocumentKind("slow", "slow", lambda project, **o: documents.DocumentSettings(
+        **documents.DocumentSettings.common(project)), plan, render)
+
+
+def test_a_failed_build_stops_starting_jobs_and_leaves_no_false_manifest(project_dir, tmp_path):
+    (project_dir / "docgen.toml").write_text('outputs = ["slow"]\n', encoding="utf-8")
+    started = tmp_path / "started"
+    started.mkdir()
+    with documents.replaced(slow_kind(started, None)):
+        assert api.build(api.open_project(project_dir), jobs=2).manifest is not None
+    for file in started.iterdir():
+        file.unlink()
+    touch_every_framework(project_dir)  # a new date: every job is made again
+    with documents.replaced(slow_kind(started, 2)), no_hang(120), pytest.raises(BuildError):
+        api.build(api.open_project(project_dir), jobs=2)
+    assert len(list(started.iterdir())) <= 5  # jobs 0-2, and at most the two running beside
+    out = project_dir / "out"
+    # jobs 0 and 1 were made anew before job 2 failed: the old manifest no longer describes out/
+    assert (out / "slow" / "00.txt").read_text() != "0: 1 criteria"
+    assert not (out / "manifest.json").exists()

@@ -16,10 +16,10 @@ from typing import Callable, Optional
 
 from docgen import __version__, documents
 from docgen.build.plan import Artifact, Inputs, Shard, digest, folder_digest, keyed
-from docgen.build.records import (MANIFEST, Record, cached_plan, clean, save_plan, stale,
-                                  write_manifest)
+from docgen.build.records import (MANIFEST, Record, cached_plan, clean, drop_untrue_manifest,
+                                  save_plan, stale, write_manifest)
 from docgen.build.run import Made, Workshop, make_all
-from docgen.errors import Problem, ProblemsError, Severity
+from docgen.errors import DocgenError, Problem, ProblemsError, Severity
 from docgen.project import Project, load_catalog
 from docgen.sources import input_files
 from docgen.sourcedate import input_dates
@@ -93,12 +93,19 @@ def build(project: Project, *, strict: bool = False, jobs: int = 0,
     todo = stale(mine, out_dir)
     warnings = [str(p) for p in catalog.problems if p.severity is Severity.WARNING]
     notes, made = list(warnings), []
-    for index, result in enumerate(make_all(Workshop(settings, out_dir), todo, jobs), start=1):
-        made.append(result.record)
-        notes += [f"{result.name}: {w}" for w in result.warnings]
-        if on_made:
-            on_made(index, len(todo), result)
-    removed = tuple(clean(out_dir, artifacts)) if clean_up and not shard else ()
+    try:
+        for index, result in enumerate(make_all(Workshop(settings, out_dir), todo, jobs),
+                                       start=1):
+            made.append(result.record)
+            notes += [f"{result.name}: {w}" for w in result.warnings]
+            if on_made:
+                on_made(index, len(todo), result)
+    except DocgenError:
+        drop_untrue_manifest(out_dir)  # what was made before the failure is on disk
+        raise
+    refused: list[str] = []
+    removed = tuple(clean(out_dir, artifacts, refused)) if clean_up and not shard else ()
+    notes += refused
     inputs_digest = digest(common, *sorted(inputs.digests.values()))
     if errors:
         (out_dir / MANIFEST).unlink(missing_ok=True)

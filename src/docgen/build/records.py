@@ -91,11 +91,44 @@ def write_manifest(out_dir: Path, artifacts: Sequence[Artifact],
                         (json.dumps(manifest, indent=2) + "\n").encode("utf-8"))
 
 
-def clean(out_dir: Path, artifacts: Sequence[Artifact]) -> list[str]:
+def drop_untrue_manifest(out_dir: Path) -> None:
+    """Remove `manifest.json` unless every file it lists is on disk with its size and digest.
+
+    After a failed build some documents may be new and others old: a manifest
+    that no longer describes `out/` is worse than none.
+    """
+    path = out_dir / MANIFEST
+    try:
+        entries = json.loads(path.read_text(encoding="utf-8"))["artifacts"]
+        true = all(_matches(out_dir, e["path"], e["bytes"], e["sha256"]) for e in entries)
+    except FileNotFoundError:
+        return
+    except (OSError, ValueError, KeyError, TypeError):
+        true = False
+    if not true:
+        path.unlink(missing_ok=True)
+
+
+def _matches(out_dir: Path, relative: str, size: int, sha256: str) -> bool:
+    target = out_dir / relative
+    if out_dir.resolve() not in target.resolve().parents:
+        return False
+    try:
+        data = target.read_bytes()
+    except OSError:
+        return False
+    return len(data) == size and hashlib.sha256(data).hexdigest() == sha256
+
+
+def clean(out_dir: Path, artifacts: Sequence[Artifact],
+          refused: Optional[list[str]] = None) -> list[str]:
     """Remove files earlier builds made that the plan no longer has; return their paths.
 
     Only recorded files inside `out_dir` are removed, and the temporary files
     of writes that were killed: docgen never deletes what it did not make.
+    Records are data (a restored CI cache can hold anything): a recorded path
+    that leads outside `out_dir`, by `..`, an absolute path or a link, is
+    never followed, and is named in `refused`.
     """
     planned = {path for a in artifacts for path in a.job.outputs}
     names = {a.name for a in artifacts}
@@ -104,7 +137,12 @@ def clean(out_dir: Path, artifacts: Sequence[Artifact]) -> list[str]:
     for name, record in records(out_dir).items():
         for file in record.files:
             target = out_dir / file.path
-            if file.path in planned or root not in target.resolve().parents:
+            if file.path in planned:
+                continue
+            if root not in target.resolve().parents:
+                if refused is not None:
+                    refused.append(f"{_record_file(out_dir, name)}: the recorded path "
+                                   f"'{file.path}' is outside {out_dir}; it was not removed")
                 continue
             if target.is_file():
                 target.unlink()

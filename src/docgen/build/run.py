@@ -10,7 +10,7 @@ the parent or in a worker.
 from __future__ import annotations
 
 import os
-from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from functools import partial
@@ -67,7 +67,7 @@ def make(workshop: Workshop, artifact: Artifact) -> Made:
 
 def make_all(workshop: Workshop, artifacts: Sequence[Artifact], workers: int = 0
              ) -> Iterator[Made]:
-    """`make` every artifact in `workers` processes (0: one per core), yielding each in order."""
+    """`make` every artifact in `workers` processes (0: one per core), yielding each as it is made."""
     for _, made in run(artifacts, partial(make, workshop), workers,
                        name=lambda a: a.job.description):
         yield made
@@ -75,7 +75,7 @@ def make_all(workshop: Workshop, artifacts: Sequence[Artifact], workers: int = 0
 
 def run(jobs: Sequence[Job], work: Callable[[Job], Result], workers: int = 0,
         name: Callable[[Job], str] = str) -> Iterator[tuple[Job, Result]]:
-    """`(job, work(job))` for every job, in order, as each finishes.
+    """`(job, work(job))` for every job, as each finishes.
 
     `workers` processes (0: one per core); with one worker or one job, in this
     process.  `work` and the jobs must pickle (a module-level function, or a
@@ -87,26 +87,44 @@ def run(jobs: Sequence[Job], work: Callable[[Job], Result], workers: int = 0,
         for job in jobs:
             yield job, work(job)
         return
-    done = 0
-    pool = ProcessPoolExecutor(max_workers=min(workers, len(jobs)))
+    workers = min(workers, len(jobs))
+    pool = ProcessPoolExecutor(max_workers=workers)
+    waiting = iter(enumerate(jobs))
+    running: dict = {}
+    finished: set[int] = set()
+
+    def start_next() -> None:
+        # one job per worker at a time: the pool would queue more, and a queued job cannot be
+        # taken back when another fails
+        for index, job in waiting:
+            running[pool.submit(work, job)] = index
+            return
+
     try:
-        futures: list[Future] = [pool.submit(work, job) for job in jobs]
-        for job, future in zip(jobs, futures):
-            result = future.result()
-            done += 1
-            yield job, result
+        for _ in range(workers):
+            start_next()
+        while running:
+            done, _ = wait(running, return_when=FIRST_COMPLETED)
+            for future in done:
+                index = running.pop(future)
+                result = future.result()
+                finished.add(index)
+                start_next()
+                yield jobs[index], result
     except BrokenProcessPool:
-        pool.shutdown(wait=True, cancel_futures=True)
+        pass
     else:
         return
     finally:
-        # after a failure, what has not started is cancelled: a failed build stops
+        # On the first failure nothing more starts: only the jobs already running (fewer than
+        # `workers`) finish.
         pool.shutdown(wait=True, cancel_futures=True)
     # A dead worker breaks the whole pool and no one can tell which job killed it.  Every job
     # not yet returned runs again, each in a process of its own: the one that dies is named,
     # the ones that only shared its pool are made.
-    for job in jobs[done:]:
-        yield job, _alone(work, job, name)
+    for index, job in enumerate(jobs):
+        if index not in finished:
+            yield job, _alone(work, job, name)
 
 
 def _alone(work: Callable[[Job], Result], job: Job, name: Callable[[Job], str]) -> Result:
