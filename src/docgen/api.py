@@ -28,7 +28,7 @@ from docgen.build.run import Made, Workshop, make_all
 from docgen.documents import Job, Rendered
 from docgen.errors import NotFoundError, UsageError
 from docgen.export import export_document
-from docgen.output import place, write_atomic
+from docgen.output import check_out_dir, place, write_atomic
 from docgen.project import Catalog, Project, load_catalog, load_clean_catalog, open_project
 from docgen.scaffold import init_project
 
@@ -73,6 +73,10 @@ def make(project: Project, kind: str, catalog: Catalog, *, frameworks: Iterable[
     """
     planned, settings = plan(project, kind, catalog, frameworks=frameworks, on_note=on_note,
                              **options)
+    if output is None:
+        for note in check_out_dir(project.out_dir):
+            if on_note:
+                on_note(note)
     places = place([p for job in planned for p in job.outputs], project.out_dir, output) \
         if output is not None else None
     workshop = Workshop({kind: settings}, project.out_dir, places)

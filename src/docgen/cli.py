@@ -374,7 +374,7 @@ def build(options: Options, strict: bool, jobs: int, shard: Optional[str],
         _echo(warning if ": warning: " in warning else f"docgen: warning: {warning}", err=True)
     if result.warnings and options.verbosity == 0:
         options.say(f"{len(result.warnings)} warning(s) (see them with -v, or 'docgen check')")
-    for note in result.skipped:
+    for note in result.notes:
         options.note(note)
     for path in result.removed:
         options.say(f"removed {path}")

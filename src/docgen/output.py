@@ -54,6 +54,23 @@ def write_atomic(path: Path, data: bytes) -> Path:
     return path
 
 
+def check_out_dir(out_dir: Path) -> list[str]:
+    """Refuse an output folder that is a file or a broken link; a note when it is a link.
+
+    Returns what to tell the user (where the files really go), if anything.
+    """
+    shown = out_dir
+    if out_dir.is_symlink() and not out_dir.exists():
+        raise OutputError(f"{shown} is a link to {os.readlink(out_dir)}, which does not exist: "
+                          "create that folder, or remove the link")
+    if out_dir.exists() and not out_dir.is_dir():
+        raise OutputError(f"{shown} is a file, not a folder: move it away, or choose another "
+                          "output folder (`out` in docgen.toml, or -o)")
+    if out_dir.is_symlink():
+        return [f"{shown} is a link: the documents are written to {out_dir.resolve()}"]
+    return []
+
+
 def safe_output_path(out_dir: Path, *names: str, suffix: str = "") -> Path:
     """A path inside `out_dir` built from names that may come from data.
 

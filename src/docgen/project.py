@@ -155,6 +155,9 @@ def _broken(sources, frameworks: Sequence[Framework], problems: Sequence[Problem
     """Framework id → its file, for each framework whose file (or generic file) has errors."""
     failed = {p.location.path for p in problems if p.severity is Severity.ERROR}
     broken = {s.framework_id: s.display for s in sources if s.display in failed}
+    # frameworks docgen could not even find: a document of every framework would lack them
+    broken.update({f"{p.location.path}/*": p.location.path for p in problems
+                   if p.code == "unreadable-folder"})
     generic = next((f for f in frameworks if f.is_generic), None)
     if generic is not None and generic.id in broken:
         broken.update({f.id: broken[generic.id] for f in frameworks if f.inherits_generic})

@@ -20,6 +20,7 @@ from docgen.build.records import (MANIFEST, Record, cached_plan, clean, drop_unt
                                   save_plan, stale, write_manifest)
 from docgen.build.run import Made, Workshop, make_all
 from docgen.errors import DocgenError, Problem, ProblemsError, Severity
+from docgen.output import check_out_dir
 from docgen.project import Project, load_catalog
 from docgen.sources import input_files
 from docgen.sourcedate import input_dates
@@ -37,7 +38,7 @@ class BuildResult:
     removed: tuple[str, ...]
     manifest: Optional[Path]
     warnings: tuple[str, ...]
-    skipped: tuple[str, ...] = ()  # frameworks a kind made nothing from, and why
+    notes: tuple[str, ...] = ()  # what was not made and why, where out/ really is
     errors: tuple[Problem, ...] = ()  # errors of inputs: what depends on them was not made
 
     @property
@@ -60,6 +61,7 @@ def build(project: Project, *, strict: bool = False, jobs: int = 0,
     is parsed: the last plan is checked against the files in `out/`.
     """
     out_dir = project.out_dir
+    where = check_out_dir(out_dir)
     kinds = [documents.kind(name) for name in project.config.outputs or documents.names()]
     settings = {k.name: k.settings(project) for k in kinds}
     # where the output goes, and where the settings were read from, change no artifact
@@ -79,11 +81,13 @@ def build(project: Project, *, strict: bool = False, jobs: int = 0,
         if not stale(mine, out_dir):
             manifest = None if shard else write_manifest(out_dir, artifacts, inputs_digest)
             return BuildResult(len(mine), (), len(mine), (), manifest, tuple(warnings),
-                               tuple(skipped))
+                               tuple(where + skipped))
     catalog = load_catalog(project)
     if strict and catalog.failed(strict):
         raise ProblemsError(catalog.problems)
     errors = catalog.errors
+    if errors and not catalog.usable().frameworks:
+        raise ProblemsError(catalog.problems)  # nothing at all can be made
     catalog = catalog.usable()
     inputs = input_digests(catalog, project.root)
     artifacts = keyed([job for k in kinds for job in k.plan(catalog, settings[k.name])],
@@ -114,7 +118,7 @@ def build(project: Project, *, strict: bool = False, jobs: int = 0,
         manifest = None if shard else write_manifest(out_dir, artifacts, inputs_digest)
         save_plan(out_dir, stamp, artifacts, warnings, skipped, inputs_digest)
     return BuildResult(len(mine), tuple(made), len(mine) - len(todo), removed, manifest,
-                       tuple(notes), tuple(skipped), errors)
+                       tuple(notes), tuple(where + skipped), errors)
 
 
 def input_digests(catalog, root: Path) -> Inputs:

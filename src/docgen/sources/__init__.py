@@ -101,7 +101,7 @@ def files_in(folder: Path, suffixes: Iterable[str],
     suffixes = tuple(suffixes)
     root = folder.resolve()
     found = []
-    for path in sorted(folder.rglob("*")):
+    for path in sorted(_walk(folder, problems)):
         if (path.suffix.lower() not in suffixes or not path.is_file()
                 or any(part.startswith(".") for part in path.relative_to(folder).parts)):
             continue
@@ -114,6 +114,26 @@ def files_in(folder: Path, suffixes: Iterable[str],
                     code="outside-link"))
             continue
         found.append(path)
+    return found
+
+
+def _walk(folder: Path, problems: list[Problem] | None) -> list[Path]:
+    """Every file below `folder`; a folder that cannot be read is an error, never skipped quietly."""
+    def unreadable(exc: OSError) -> None:
+        if problems is not None:
+            where = display_path(Path(exc.filename)) if exc.filename else display_path(folder)
+            problems.append(Problem(Location(where), Severity.ERROR,
+                                    f"cannot read this folder: {exc.strerror or exc}",
+                                    hint="give docgen permission to read it (chmod)",
+                                    code="unreadable-folder"))
+    found, seen = [], set()
+    for top, dirs, names in os.walk(folder, onerror=unreadable, followlinks=True):
+        real = os.path.realpath(top)
+        if real in seen:  # a link back up the tree
+            dirs[:] = []
+            continue
+        seen.add(real)
+        found += [Path(top) / name for name in names]
     return found
 
 
@@ -150,7 +170,14 @@ def discover(paths: Iterable[Path], problems: list[Problem],
     found: list[FrameworkSource] = []
     for base in paths:
         if base.is_dir():
-            for file in files_in(base, FRAMEWORK_SUFFIXES, problems):
+            inside = files_in(base, FRAMEWORK_SUFFIXES, problems)
+            if not inside and not any(p.code == "unreadable-folder" for p in problems):
+                problems.append(Problem(
+                    Location(display_path(base)), Severity.ERROR,
+                    f"there are no framework files ({', '.join(FRAMEWORK_SUFFIXES)}) in this "
+                    "folder", hint="add one (docgen init writes an example), or point "
+                    "`frameworks` in docgen.toml at your folder", code="no-frameworks"))
+            for file in inside:
                 rel = file.relative_to(base).with_suffix("")
                 found.append(FrameworkSource(file, rel.as_posix(), display_path(file)))
         elif base.is_file():
