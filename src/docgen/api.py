@@ -29,6 +29,7 @@ from docgen.documents import Job, Rendered
 from docgen.errors import NotFoundError, UsageError
 from docgen.export import export_document
 from docgen.output import check_out_dir, place, write_atomic
+from docgen.sourcedate import out_of_range
 from docgen.project import Catalog, Project, load_catalog, load_clean_catalog, open_project
 from docgen.scaffold import init_project
 
@@ -55,9 +56,10 @@ def plan(project: Project, kind: str, catalog: Catalog, *, frameworks: Iterable[
         why = "; ".join(skipped) or (f"no frameworks{' or assessments' if kind == 'packets' else ''}"
                                      f" in {project.framework_dir}")
         raise NotFoundError(f"there is nothing to make {kind} from: {why}")
-    for note in skipped if on_note else ():
+    dates = input_digests(selected, project.root).dates
+    for note in (skipped + out_of_range(dates.values())) if on_note else ():
         on_note(note)
-    return dated(jobs, input_digests(selected, project.root).dates), settings
+    return dated(jobs, dates), settings
 
 
 def make(project: Project, kind: str, catalog: Catalog, *, frameworks: Iterable[str] = (),

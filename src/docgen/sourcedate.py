@@ -15,6 +15,27 @@ from typing import Iterable, Sequence
 
 from docgen.errors import ConfigError
 
+# The dates every output can hold: a .docx is a zip, whose entries are dated 1980–2107.  A date
+# outside (a commit date is in a pull request author's hands) is moved to the nearest end.
+EARLIEST = int(datetime(1980, 1, 1, tzinfo=timezone.utc).timestamp())
+LATEST = int(datetime(2107, 12, 31, 23, 59, 58, tzinfo=timezone.utc).timestamp())
+
+
+def in_range(epoch: int) -> int:
+    """`epoch` moved into [EARLIEST, LATEST]."""
+    return min(max(epoch, EARLIEST), LATEST)
+
+
+def out_of_range(dates: Iterable[int]) -> list[str]:
+    """A warning when one of `dates` had to be moved into the range documents can hold."""
+    moved = sorted({d for d in dates if in_range(d) != d})
+    return [f"the date {d} (SOURCE_DATE_EPOCH, a commit or a file time) is outside "
+            f"1980–2107; documents are dated {_day(in_range(d))} instead" for d in moved[:1]]
+
+
+def _day(epoch: int) -> str:
+    return datetime.fromtimestamp(epoch, tz=timezone.utc).strftime("%Y-%m-%d")
+
 
 def source_date(inputs: Iterable[Path], cwd: Path) -> datetime:
     """The build's date, in UTC."""
@@ -26,16 +47,16 @@ def source_date_epoch(inputs: Iterable[Path], cwd: Path) -> int:
     value = os.environ.get("SOURCE_DATE_EPOCH")
     if value is not None and value.strip():
         try:
-            return int(value.strip())
+            return in_range(int(value.strip()))
         except ValueError:
             raise ConfigError(f"SOURCE_DATE_EPOCH must be a whole number of seconds, "
                               f"not '{value}'") from None
     inputs = [Path(p) for p in inputs]
     committed = _last_commit_time(inputs, cwd)
     if committed is not None:
-        return committed
+        return in_range(committed)
     times = [int(p.stat().st_mtime) for p in _files(inputs)]
-    return max(times, default=0)
+    return in_range(max(times, default=0))
 
 
 def _last_commit_time(inputs: list[Path], cwd: Path) -> int | None:
@@ -67,10 +88,18 @@ def input_dates(files: Sequence[Path], cwd: Path) -> dict[Path, int]:
     files = [Path(f).resolve() for f in files]
     value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if value:
-        epoch = source_date_epoch(files, cwd)
-        return {f: epoch for f in files}
+        raw = _raw_epoch(value)
+        return {f: raw for f in files}
     dates = _git_dates(files, cwd)
     return {f: dates.get(f) or int(f.stat().st_mtime) for f in files}
+
+
+def _raw_epoch(value: str) -> int:
+    try:
+        return int(value)
+    except ValueError:
+        raise ConfigError(f"SOURCE_DATE_EPOCH must be a whole number of seconds, "
+                          f"not '{value}'") from None
 
 
 def _git_dates(files: list[Path], cwd: Path) -> dict[Path, int]:

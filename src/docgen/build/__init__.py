@@ -23,7 +23,7 @@ from docgen.errors import DocgenError, Problem, ProblemsError, Severity
 from docgen.output import check_out_dir
 from docgen.project import Project, load_catalog
 from docgen.sources import input_files
-from docgen.sourcedate import input_dates
+from docgen.sourcedate import input_dates, out_of_range
 
 __all__ = ["BuildResult", "Shard", "build", "input_digests"]
 
@@ -96,6 +96,7 @@ def build(project: Project, *, strict: bool = False, jobs: int = 0,
     mine = shard.select(artifacts) if shard else artifacts
     todo = stale(mine, out_dir)
     warnings = [str(p) for p in catalog.problems if p.severity is Severity.WARNING]
+    warnings += out_of_range(inputs.dates.values())
     notes, made = list(warnings), []
     try:
         for index, result in enumerate(make_all(Workshop(settings, out_dir), todo, jobs),

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Iterable, Mapping, Sequence
 
+from docgen.sourcedate import in_range
 from docgen.documents import Job
 from docgen.errors import DocgenError, UsageError
 
@@ -58,8 +59,8 @@ class Artifact:
 
 
 def dated(jobs: Sequence[Job], dates: Mapping[str, int]) -> list[Job]:
-    """The jobs, each stamped with the newest date of its inputs."""
-    return [replace(job, epoch=max(dates[name] for name in job.inputs)) for job in jobs]
+    """The jobs, each stamped with the newest date of its inputs (within what documents hold)."""
+    return [replace(job, epoch=in_range(max(dates[name] for name in job.inputs))) for job in jobs]
 
 
 def keyed(jobs: Sequence[Job], inputs: Inputs, common: str) -> list[Artifact]:
