@@ -62,3 +62,18 @@ def test_build_makes_a_packet_per_candidate_of_the_same_name(project_dir, run):
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in (project_dir / "out" / "packets").iterdir()) == [
         "ada-lovelace-ada", "ada-lovelace-ada-2025"]
+
+
+def test_a_300_character_name_and_title_still_make_a_packet(project_dir, run):
+    long_name = "Ada " + "Lovelace-" * 33
+    ada = project_dir / "assessments" / "ada.yaml"
+    ada.write_text(ada.read_text().replace("Ada Lovelace", long_name), encoding="utf-8")
+    (project_dir / "docgen.toml").write_text('organisation = "' + "Acme " * 60 + '"\n')
+    assert run(["check"]).exit_code == 0
+    result = run(["packet", "assessments", "--format", "docx", "-o", "cases"])
+    assert result.exit_code == 0, result.output
+    (case,) = (project_dir / "cases").iterdir()
+    document = docx.Document(io.BytesIO((case / "promotion-case.docx").read_bytes()))
+    assert len(document.core_properties.title) == 255 and document.core_properties.title[-1] == "…"
+    assert long_name.strip() in "\n".join(c.text for t in document.tables for r in t.rows
+                                          for c in r.cells)

@@ -74,9 +74,10 @@ def _properties(document, packet: PacketContext) -> None:
     props = document.core_properties
     when = packet.when.replace(tzinfo=None)
     who = packet.candidate.name or f"Level {packet.target_level}"
-    props.title = f"{packet.title}: {who}"
-    props.subject = f"{packet.framework_title}, {packet.current_label} → {packet.target_label}"
-    props.author = packet.organisation or "docgen"
+    props.title = _property(f"{packet.title}: {who}")
+    props.subject = _property(f"{packet.framework_title}, {packet.current_label} → "
+                              f"{packet.target_label}")
+    props.author = _property(packet.organisation or "docgen")
     props.last_modified_by = "docgen"
     props.keywords = "promotion case, confidential"
     props.category = "Confidential"
@@ -85,6 +86,12 @@ def _properties(document, packet: PacketContext) -> None:
     props.last_printed = when
     props.revision = 1
     props.comments = "Made with docgen"
+
+
+def _property(text: str) -> str:
+    """Text for a core property: python-docx refuses more than 255 characters (names can be
+    longer; the full text is in the document itself)."""
+    return text if len(text) <= 255 else text[:254] + "…"
 
 
 def _header_footer(document, packet: PacketContext) -> None:
