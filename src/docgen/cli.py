@@ -369,7 +369,8 @@ def build(options: Options, strict: bool, jobs: int, shard: Optional[str],
     """
     chosen = api.Shard.parse(shard) if shard else None
     result = api.build(options.project(), strict=strict, jobs=jobs, shard=chosen,
-                       clean_up=clean_up, on_made=_reporter(options, "building"))
+                       clean_up=clean_up, on_made=_reporter(options, "building"),
+                       on_wait=options.say)
     for warning in result.warnings if options.verbosity > 0 else ():
         _echo(warning if ": warning: " in warning else f"docgen: warning: {warning}", err=True)
     if result.warnings and options.verbosity == 0:

@@ -16,6 +16,7 @@ from typing import Callable, Optional
 
 from docgen import __version__, documents
 from docgen.build.plan import Artifact, Inputs, Shard, digest, folder_digest, keyed
+from docgen.build.lock import build_lock
 from docgen.build.records import (MANIFEST, Record, cached_plan, clean, drop_untrue_manifest,
                                   save_plan, stale, write_manifest)
 from docgen.build.run import Made, Workshop, make_all
@@ -49,7 +50,8 @@ class BuildResult:
 
 def build(project: Project, *, strict: bool = False, jobs: int = 0,
           shard: Optional[Shard] = None, clean_up: bool = False,
-          on_made: Optional[Callable[[int, int, Made], None]] = None) -> BuildResult:
+          on_made: Optional[Callable[[int, int, Made], None]] = None,
+          on_wait: Optional[Callable[[str], None]] = None) -> BuildResult:
     """Make every configured document that changed into `out/`, then the manifest.
 
     When some input files have errors, everything that does not depend on
@@ -57,31 +59,27 @@ def build(project: Project, *, strict: bool = False, jobs: int = 0,
     is written (an earlier one is removed: it no longer describes `out/`).
     Raises ProblemsError, and writes nothing, with `strict` when the inputs
     have any error or warning.  `on_made(index, total, made)` is called as each
-    artifact is written.  When no input changed since the last build, nothing
-    is parsed: the last plan is checked against the files in `out/`.
+    artifact is written; `on_wait(message)` when another build holds `out/`
+    (this one waits for it).  When no input changed since the last build,
+    nothing is parsed: the last plan is checked against the files in `out/`.
     """
     out_dir = project.out_dir
     where = check_out_dir(out_dir)
     kinds = [documents.kind(name) for name in project.config.outputs or documents.names()]
     settings = {k.name: k.settings(project) for k in kinds}
-    # where the output goes, and where the settings were read from, change no artifact
-    config = replace(project.config, out="", source=None)
-    folders = next(iter(settings.values())).search_path.folders if settings else ()
-    common = digest(__version__, repr(config), folder_digest(folders))
-    files = input_files(project.framework_dir, project.assessments_dir)
-    dates = input_dates(files, project.root)
-    stamp = digest(common, *(f"{f}\0{dates[f.resolve()]}\0" + digest(f.read_bytes())
-                             for f in files))
+    common = _common_key(project, settings)
+    stamp = _inputs_stamp(project, common)
     cached = cached_plan(out_dir, stamp)
     if cached is not None and not clean_up:
         artifacts, warnings, skipped, inputs_digest = cached
         if strict and warnings:
             raise ProblemsError(load_catalog(project).problems)
         mine = shard.select(artifacts) if shard else artifacts
-        if not stale(mine, out_dir):
-            manifest = None if shard else write_manifest(out_dir, artifacts, inputs_digest)
-            return BuildResult(len(mine), (), len(mine), (), manifest, tuple(warnings),
-                               tuple(where + skipped))
+        with build_lock(out_dir, on_wait):
+            if not stale(mine, out_dir):
+                manifest = None if shard else write_manifest(out_dir, artifacts, inputs_digest)
+                return BuildResult(len(mine), (), len(mine), (), manifest, tuple(warnings),
+                                   tuple(where + skipped))
     catalog = load_catalog(project)
     if strict and catalog.failed(strict):
         raise ProblemsError(catalog.problems)
@@ -94,32 +92,53 @@ def build(project: Project, *, strict: bool = False, jobs: int = 0,
                       inputs, common)
     skipped = [note for k in kinds for note in k.skipped(catalog, settings[k.name])]
     mine = shard.select(artifacts) if shard else artifacts
-    todo = stale(mine, out_dir)
     warnings = [str(p) for p in catalog.problems if p.severity is Severity.WARNING]
     warnings += out_of_range(inputs.dates.values())
-    notes, made = list(warnings), []
+    with build_lock(out_dir, on_wait):
+        todo = stale(mine, out_dir)
+        made, notes = _make(Workshop(settings, out_dir), todo, jobs, on_made)
+        refused: list[str] = []
+        removed = tuple(clean(out_dir, artifacts, refused)) if clean_up and not shard else ()
+        inputs_digest = digest(common, *sorted(inputs.digests.values()))
+        if errors:
+            (out_dir / MANIFEST).unlink(missing_ok=True)
+            manifest = None
+        else:
+            manifest = None if shard else write_manifest(out_dir, artifacts, inputs_digest)
+            save_plan(out_dir, stamp, artifacts, warnings, skipped, inputs_digest)
+    return BuildResult(len(mine), tuple(made), len(mine) - len(todo), removed, manifest,
+                       tuple(warnings + notes + refused), tuple(where + skipped), errors)
+
+
+def _common_key(project: Project, settings: dict) -> str:
+    """What every artifact's key shares: docgen's version, the configuration, the templates."""
+    # where the output goes, and where the settings were read from, change no artifact
+    config = replace(project.config, out="", source=None)
+    folders = next(iter(settings.values())).search_path.folders if settings else ()
+    return digest(__version__, repr(config), folder_digest(folders))
+
+
+def _inputs_stamp(project: Project, common: str) -> str:
+    """A digest of every input file's path, date and bytes: equal means nothing changed."""
+    files = input_files(project.framework_dir, project.assessments_dir)
+    dates = input_dates(files, project.root)
+    return digest(common, *(f"{f}\0{dates[f.resolve()]}\0" + digest(f.read_bytes())
+                            for f in files))
+
+
+def _make(workshop: Workshop, todo, jobs: int, on_made) -> tuple[list[Record], list[str]]:
+    """Make the stale artifacts; their records and their warnings."""
+    made, notes = [], []
     try:
-        for index, result in enumerate(make_all(Workshop(settings, out_dir), todo, jobs),
-                                       start=1):
+        for index, result in enumerate(make_all(workshop, todo, jobs), start=1):
             made.append(result.record)
             notes += [f"{result.name}: {w}" for w in result.warnings]
             if on_made:
                 on_made(index, len(todo), result)
     except DocgenError:
-        drop_untrue_manifest(out_dir)  # what was made before the failure is on disk
+        drop_untrue_manifest(workshop.out_dir)  # what was made before the failure is on disk
         raise
-    refused: list[str] = []
-    removed = tuple(clean(out_dir, artifacts, refused)) if clean_up and not shard else ()
-    notes += refused
-    inputs_digest = digest(common, *sorted(inputs.digests.values()))
-    if errors:
-        (out_dir / MANIFEST).unlink(missing_ok=True)
-        manifest = None
-    else:
-        manifest = None if shard else write_manifest(out_dir, artifacts, inputs_digest)
-        save_plan(out_dir, stamp, artifacts, warnings, skipped, inputs_digest)
-    return BuildResult(len(mine), tuple(made), len(mine) - len(todo), removed, manifest,
-                       tuple(notes), tuple(where + skipped), errors)
+    return made, notes
 
 
 def input_digests(catalog, root: Path) -> Inputs:
