@@ -29,6 +29,9 @@ PROJECTS = {
 def write_project(root: Path, files: dict[str, str]) -> tuple[int, int]:
     """The project's files; returns (bytes, criteria)."""
     (root / "framework").mkdir(parents=True)
+    # far past docgen's default limits on purpose: raise them, as a user with such input would
+    (root / "docgen.toml").write_text("[limits]\nfile_bytes = 10000000\n"
+                                      "criteria_per_level = 100000\n", encoding="utf-8")
     for name, text in files.items():
         (root / "framework" / name).write_text(text, encoding="utf-8")
     total = sum(len(text.encode("utf-8")) for text in files.values())

@@ -31,7 +31,8 @@ def import_assessment(project: Project, catalog: Catalog, csv_file: Path, *, fra
     framework = catalog.framework(framework_id)
     assessment = assessment_from_csv(csv_file, display_path(csv_file), framework_id=framework_id,
                                      candidate=candidate, current_level=current_level,
-                                     target_level=target_level)
+                                     target_level=target_level,
+                                     max_bytes=project.config.limits["file_bytes"])
     config = project.config
     problems = validate_assessment(assessment, [framework], config.rating_scale,
                                    config.rating_met)

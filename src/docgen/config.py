@@ -36,6 +36,13 @@ CARD_SIZES: dict[str, tuple[float, float]] = {  # width, height in millimetres, 
 # `card = "auto"`: each framework on the first of these its every level fits, one card a level
 AUTO_CARDS = ("A6", "A5")
 CARD_CHOICES = ("auto", *CARD_SIZES)
+# What one input may hold: each overrun is an error at its place, naming the setting that raises
+# it ([limits] in docgen.toml).  The largest real framework is about 50 KB with 40 criteria a level.
+LIMITS: dict[str, int] = {
+    "file_bytes": 2_000_000,  # bytes of one framework, assessment or CSV file
+    "criteria_per_level": 1_000,  # criteria of one level of one framework
+    "text_characters": 5_000,  # characters of one criterion, title or example
+}
 CARD_BACKS = ("auto", "examples", "new", "blank")
 PDF_VARIANTS = ("pdf/ua-1", "pdf/a-3b")
 HANDBOOK_FORMATS = ("pdf", "html")
@@ -97,6 +104,9 @@ class Config:
     out: str = field(default="out", metadata={"help": "folder the documents are written to"})
     levels: Mapping[int, str] = field(default_factory=dict, metadata={
         "help": 'level names, e.g. L3 = "Senior Engineer"'})
+    limits: Mapping[str, int] = field(default_factory=lambda: dict(LIMITS), metadata={
+        "help": "what one input may hold: file_bytes, criteria_per_level, text_characters "
+                "(raise one for a larger input)"})
     source: Optional[str] = field(default=None, metadata={"internal": True})
 
 
@@ -167,6 +177,8 @@ def _from_table(table: Mapping[str, Any], path: Path) -> Config:
             values[key] = _level_names(value, path)
         elif key == "colours":
             values[key] = _colours(value, path)
+        elif key == "limits":
+            values[key] = _limits(value, path)
         elif key in ("rating_scale", "rating_met", "outputs"):
             if not (isinstance(value, list) and (value or key == "outputs")
                     and all(isinstance(v, str) for v in value)):
@@ -228,6 +240,23 @@ def _level_names(value: Any, path: Path) -> dict[int, str]:
     return names
 
 
+def _limits(value: Any, path: Path) -> dict[str, int]:
+    if not isinstance(value, dict):
+        raise ConfigError("'limits' must be a table such as [limits] file_bytes = 5000000",
+                          _where(path, "limits"))
+    limits = dict(LIMITS)
+    for key, number in value.items():
+        if key not in LIMITS:
+            close = difflib.get_close_matches(key, list(LIMITS), n=1)
+            hint = f"did you mean '{close[0]}'?" if close else f"known: {', '.join(LIMITS)}"
+            raise ConfigError(f"unknown limit '{key}' ({hint})", _where(path, str(key)))
+        if isinstance(number, bool) or not isinstance(number, int) or number < 1:
+            raise ConfigError(f"limit '{key}' must be a whole number above 0",
+                              _where(path, str(key)))
+        limits[key] = number
+    return limits
+
+
 def _colours(value: Any, path: Path) -> dict[str, str]:
     if not isinstance(value, dict):
         raise ConfigError("'colours' must be a table such as "
@@ -263,7 +292,9 @@ def commented_config() -> str:
         default = f.default if f.default is not MISSING else f.default_factory()
         if isinstance(default, dict):
             example = {"levels": '# L3 = "Senior Engineer"',
-                       "colours": '# mastery = "#1d4f73"'}.get(f.name, "")
+                       "colours": '# mastery = "#1d4f73"',
+                       "limits": "\n".join(f"# {k} = {v}" for k, v in LIMITS.items())
+                       }.get(f.name, "")
             tables.append(f"# {f.metadata['help']}\n[{f.name}]\n{example}\n")
             continue
         lines.append(f"# {f.metadata['help']}")

@@ -135,7 +135,8 @@ def load_catalog(project: Project, paths: Optional[Sequence[Path]] = None) -> Ca
         framework_paths = [project.framework_dir]
         assessment_paths = [project.assessments_dir] if project.assessments_dir.is_dir() else []
     sources = discover(framework_paths, problems, project.framework_dir)
-    loaded = load_frameworks(sources)
+    limits = project.config.limits
+    loaded = load_frameworks(sources, limits["file_bytes"])
     problems += loaded.problems
     completed, inherit_problems = complete(loaded.files, project.config.levels)
     problems += inherit_problems
@@ -144,9 +145,9 @@ def load_catalog(project: Project, paths: Optional[Sequence[Path]] = None) -> Ca
         framework, id_problems = assign_ids(framework)
         problems += id_problems
         frameworks.append(framework)
-    problems += check_frameworks(frameworks)
+    problems += check_frameworks(frameworks, limits)
     broken = _broken(sources, frameworks, problems)
-    assessments = load_assessments(assessment_paths, problems)
+    assessments = load_assessments(assessment_paths, problems, limits["file_bytes"])
     problems += check_assessments(assessments, frameworks, project.config, broken)
     return Catalog(tuple(frameworks), tuple(problems), tuple(assessments), broken)
 

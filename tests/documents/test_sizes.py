@@ -38,10 +38,14 @@ def project_with(tmp_path: Path, files: dict[str, str]) -> api.Project:
     return api.open_project(tmp_path)
 
 
-def test_a_5_mb_framework_is_read_whole(tmp_path):
+def test_a_5_mb_framework_is_read_whole_once_the_limit_is_raised(tmp_path):
     text = synthetic_framework(levels=6, categories=8, per_category=1000)
     assert len(text.encode("utf-8")) > 4.5e6
     project = project_with(tmp_path, {"big.md": text})
+    assert [p.code for p in api.load_catalog(project).errors] == ["file-too-large"]
+    (tmp_path / "docgen.toml").write_text("[limits]\nfile_bytes = 6000000\n"
+                                          "criteria_per_level = 10000\n")
+    project = api.open_project(tmp_path)
     catalog = api.load_catalog(project)
     assert not catalog.errors
     (framework,) = catalog.frameworks

@@ -9,11 +9,11 @@ and GitHub annotations carry them.
 
 from __future__ import annotations
 
-from typing import Collection, Sequence
+from typing import Collection, Mapping, Sequence
 
 from docgen.checks.assessments import validate_assessment
-from docgen.checks.frameworks import validate
-from docgen.config import Config
+from docgen.checks.frameworks import validate, within_limits
+from docgen.config import LIMITS, Config
 from docgen.errors import Problem, Severity
 from docgen.model import Assessment, Framework
 from docgen.output import colliding_packets
@@ -82,14 +82,25 @@ CODES: dict[str, str] = {
     "no-candidate-name": "an assessment without the candidate's name",
     # configuration
     "same-packet-folder": "two assessments whose packets would go to one folder",
+    "file-too-large": "a file larger than [limits] file_bytes",
+    "too-many-criteria": "a level with more criteria than [limits] criteria_per_level",
+    "text-too-long": "a criterion, title or example longer than [limits] text_characters",
+    "yaml-alias": "a YAML alias (*name) or merge key, which docgen does not read",
+    "number-too-long": "a number of more digits than any setting needs",
+    "unreadable-folder": "a folder docgen may not read",
+    "no-frameworks": "a framework folder with no framework files",
+    "control-character": "a control character, removed from the text",
+    "key-not-shown": "a key real frameworks carry that docgen does not print",
+    "body-levels-ignored": "'## Level N' in the body of a 'yaml: true' file",
     "framework-has-errors": "an assessment of a framework whose file has errors",
     "config": "a setting in docgen.toml (or on the command line) that is wrong",
 }
 
 
-def check_frameworks(frameworks: Sequence[Framework]) -> list[Problem]:
-    """Every problem the framework rules find."""
-    return validate(frameworks)
+def check_frameworks(frameworks: Sequence[Framework],
+                     limits: Mapping[str, int] = LIMITS) -> list[Problem]:
+    """Every problem the framework rules find, and every text past `limits`."""
+    return validate(frameworks) + within_limits(frameworks, limits)
 
 
 def check_assessments(assessments: Sequence[Assessment], frameworks: Sequence[Framework],

@@ -10,7 +10,7 @@ near-miss generic topic names, empty levels and categories.
 from __future__ import annotations
 
 import difflib
-from typing import Callable, Iterable, Iterator, Sequence
+from typing import Callable, Iterable, Iterator, Mapping, Sequence
 
 from docgen.errors import Problem, Severity
 from docgen.model import Framework
@@ -116,6 +116,34 @@ def empty_parts(frameworks: Sequence[Framework]) -> Iterator[Problem]:
 
 RULES: tuple[Rule, ...] = (declared_levels, duplicate_levels, duplicate_frameworks,
                            near_generic_topics, empty_parts)
+
+
+def within_limits(frameworks: Sequence[Framework], limits: Mapping[str, int]) -> list[Problem]:
+    """A level with more criteria, or a text with more characters, than `limits` allow."""
+    most, longest = limits["criteria_per_level"], limits["text_characters"]
+    problems = []
+    for framework in frameworks:
+        for level in framework.levels:
+            count = sum(len(c.criteria) for c in level.categories)
+            if count > most:
+                problems.append(Problem(level.location, Severity.ERROR,
+                                        f"Level {level.number} has {count:,} criteria; docgen "
+                                        f"takes at most {most:,} a level",
+                                        hint="raise criteria_per_level under [limits] in "
+                                             "docgen.toml", code="too-many-criteria"))
+            texts = [(c.location, "a criterion", t) for c in level.criteria()
+                     for t in (c.text, *c.examples)]
+            problems += [Problem(where, Severity.ERROR,
+                                 f"{what} of {len(text):,} characters; docgen takes at most "
+                                 f"{longest:,}", hint="shorten it, or raise text_characters under "
+                                                     "[limits] in docgen.toml",
+                                 code="text-too-long")
+                         for where, what, text in texts if len(text) > longest]
+        if len(framework.title) > longest:
+            problems.append(Problem(framework.location, Severity.ERROR,
+                                    f"a title of {len(framework.title):,} characters; docgen "
+                                    f"takes at most {longest:,}", code="text-too-long"))
+    return problems
 
 
 def validate(frameworks: Iterable[Framework]) -> list[Problem]:

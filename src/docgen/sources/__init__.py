@@ -18,8 +18,9 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Optional, Callable, Iterable
 
+from docgen.config import LIMITS
 from docgen.errors import Location, Problem, Severity, SourceError
 from docgen.model import Assessment
 from docgen.sources.assessment_file import load_assessment
@@ -137,7 +138,22 @@ def _walk(folder: Path, problems: list[Problem] | None) -> list[Path]:
     return found
 
 
-def load_assessments(paths: Iterable[Path], problems: list[Problem]) -> list[Assessment]:
+def too_large(path: Path, display: str, max_bytes: int) -> Optional[Problem]:
+    """An error when `path` holds more than `max_bytes`: checked before a byte is read."""
+    try:
+        size = path.stat().st_size
+    except OSError:
+        return None  # the reader says why it cannot be read
+    if size <= max_bytes:
+        return None
+    return Problem(Location(display), Severity.ERROR,
+                   f"the file is {size:,} bytes; docgen reads at most {max_bytes:,} a file",
+                   hint="raise file_bytes under [limits] in docgen.toml to read it",
+                   code="file-too-large")
+
+
+def load_assessments(paths: Iterable[Path], problems: list[Problem],
+                     max_bytes: int = LIMITS["file_bytes"]) -> list[Assessment]:
     """Every assessment file at `paths` (folders searched recursively), read for its shape."""
     files: list[Path] = []
     for path in paths:
@@ -150,6 +166,10 @@ def load_assessments(paths: Iterable[Path], problems: list[Problem]) -> list[Ass
                                     "no such assessment file or folder", code="missing-path"))
     assessments = []
     for file in files:
+        refused = too_large(file, display_path(file), max_bytes)
+        if refused:
+            problems.append(refused)
+            continue
         try:
             read = ASSESSMENT_READERS.get(file.suffix.lower(), load_assessment)
             assessments.append(read(file, display_path(file), problems))
@@ -199,11 +219,16 @@ def _file_id(file: Path, framework_dir: Path | None) -> str:
     return file.stem
 
 
-def load_frameworks(sources: Iterable[FrameworkSource]) -> LoadResult:
+def load_frameworks(sources: Iterable[FrameworkSource],
+                    max_bytes: int = LIMITS["file_bytes"]) -> LoadResult:
     """Read every source; a file that fails is reported and the rest are still read."""
     files: list[LoadedFile] = []
     problems: list[Problem] = []
     for source in sources:
+        refused = too_large(source.path, source.display, max_bytes)
+        if refused:
+            problems.append(refused)
+            continue
         try:
             read = FRAMEWORK_READERS.get(source.path.suffix.lower(), load_framework_file)
             loaded = read(source.path, source.framework_id, source.display, problems)

@@ -13,6 +13,7 @@ import csv
 import io
 from pathlib import Path
 
+from docgen.config import LIMITS
 from docgen.errors import Location, SourceError
 from docgen.sources.text import read_text
 from docgen.model import Assessment, Evidence, Person, Rating
@@ -22,8 +23,14 @@ COLUMNS = {"criterion": "criterion", "criterion_id": "criterion", "id": "criteri
            "link": "links", "comments": "comments", "comment": "comments"}
 
 
-def read_ratings_csv(path: Path, display: str) -> tuple[Rating, ...]:
+def read_ratings_csv(path: Path, display: str,
+                     max_bytes: int = LIMITS["file_bytes"]) -> tuple[Rating, ...]:
     """The ratings in a CSV file; SourceError names the row and column of a problem."""
+    if path.stat().st_size > max_bytes:
+        raise SourceError(Location(display), f"the file is {path.stat().st_size:,} bytes; docgen "
+                          f"reads at most {max_bytes:,} a file",
+                          hint="raise file_bytes under [limits] in docgen.toml to read it",
+                          code="file-too-large")
     rows = _rows(read_text(path, display), display)
     if not rows:
         raise SourceError(Location(display), "the CSV file is empty",
@@ -70,13 +77,14 @@ def _rows(text: str, display: str) -> list[list[str]]:
 
 
 def assessment_from_csv(path: Path, display: str, *, framework_id: str, candidate: Person,
-                        current_level: int, target_level: int) -> Assessment:
+                        current_level: int, target_level: int,
+                        max_bytes: int = LIMITS["file_bytes"]) -> Assessment:
     """An assessment made of a CSV file's ratings and the given case details."""
     where = Location(display)
     return Assessment(source=display, location=where, framework_id=framework_id,
                       candidate=candidate, current_level=current_level,
                       target_level=target_level, framework_location=where,
-                      target_location=where, ratings=read_ratings_csv(path, display))
+                      target_location=where, ratings=read_ratings_csv(path, display, max_bytes))
 
 
 def _evidence(texts: str, links: str) -> tuple[Evidence, ...]:
