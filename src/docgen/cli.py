@@ -17,7 +17,8 @@ import click
 from docgen import __version__, api
 from docgen.config import (CARD_BACKS, CARD_CHOICES, HANDBOOK_FORMATS, PACKET_FORMATS, PAPERS,
                            PDF_VARIANTS, PROBLEM_FORMATS)
-from docgen.errors import ConfigError, DocgenError, ProblemsError, Severity, UsageError
+from docgen.errors import (ConfigError, DocgenError, ProblemsError, Severity, UsageError,
+                           quoted)
 from docgen.model import Person
 from docgen.report import format_problems, summary
 
@@ -40,6 +41,11 @@ class DocgenGroup(click.Group):
             ctx.exit(EXIT_USAGE)
         except DocgenError as exc:
             _echo(f"docgen: {exc}", err=True)
+            ctx.exit(EXIT_INPUT)
+        except OSError as exc:  # a path the system refuses (too long, not a folder…): the input's fault
+            where = f"{quoted(exc.filename)}: " if exc.filename else ""
+            _echo(f"docgen: {where}{exc.strerror or exc} (check the paths in docgen.toml and "
+                  "on the command line)", err=True)
             ctx.exit(EXIT_INPUT)
         failed = getattr(ctx.obj, "failed", ())
         if failed:

@@ -15,7 +15,7 @@ from dataclasses import MISSING, dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Optional
 
-from docgen.errors import ConfigError, Location
+from docgen.errors import ConfigError, Location, quoted
 
 CONFIG_FILE = "docgen.toml"
 
@@ -172,7 +172,7 @@ def _from_table(table: Mapping[str, Any], path: Path) -> Config:
         if key not in SETTINGS:
             close = difflib.get_close_matches(key, SETTINGS, n=1)
             hint = f"did you mean '{close[0]}'?" if close else f"known: {', '.join(SETTINGS)}"
-            raise ConfigError(f"unknown setting '{key}' ({hint})", _where(path, key))
+            raise ConfigError(f"unknown setting {quoted(key)} ({hint})", _where(path, key))
         if key == "levels":
             values[key] = _level_names(value, path)
         elif key == "colours":
@@ -188,6 +188,9 @@ def _from_table(table: Mapping[str, Any], path: Path) -> Config:
             values[key] = tuple(value)
         elif not isinstance(value, str):
             raise ConfigError(f"'{key}' must be text", _where(path, key))
+        elif key in PATH_SETTINGS and not _usable_path(value):
+            raise ConfigError(f"'{key}' is not a path this system can use: {quoted(value)}",
+                              _where(path, key))
         else:
             values[key] = value
     config = validate_choices(Config(**values), lambda key: _where(path, key))
@@ -213,7 +216,7 @@ def validate_choices(config: Config, where=lambda key: None) -> Config:
             chosen[f.name] = canonical(value, choices)
             if chosen[f.name] is None:
                 raise ConfigError(f"'{f.name}' must be one of {', '.join(choices)}, not "
-                                  f"'{value}'", where(f.name))
+                                  f"{quoted(value)}", where(f.name))
         each = f.metadata.get("each")
         if callable(each):
             each = each() if value else ()
@@ -221,7 +224,7 @@ def validate_choices(config: Config, where=lambda key: None) -> Config:
             chosen[f.name] = tuple(canonical(v, each) for v in value)
             wrong = [v for v, c in zip(value, chosen[f.name]) if c is None]
             if wrong:
-                raise ConfigError(f"'{f.name}' may hold {', '.join(each)}, not '{wrong[0]}'",
+                raise ConfigError(f"'{f.name}' may hold {', '.join(each)}, not {quoted(wrong[0])}",
                                   where(f.name))
     return replace(config, **chosen)
 
@@ -238,6 +241,15 @@ def _level_names(value: Any, path: Path) -> dict[int, str]:
                               'L3 = "Senior Engineer"', _where(path, str(key)))
         names[int(match.group(1))] = name
     return names
+
+
+PATH_SETTINGS = ("logo", "assessments", "docx_template", "templates", "frameworks", "out")
+
+
+def _usable_path(value: str) -> bool:
+    """No NUL, and no part longer than file systems allow (255 bytes)."""
+    return "\0" not in value and all(len(part.encode("utf-8")) <= 255
+                                      for part in Path(value).parts)
 
 
 def _limits(value: Any, path: Path) -> dict[str, int]:

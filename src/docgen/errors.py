@@ -16,6 +16,15 @@ from dataclasses import dataclass
 from typing import Iterable, Iterator, Optional
 
 
+def quoted(value: object, width: int = 60) -> str:
+    """`value` in quotes for a message: on one line, at most `width` characters of it.
+
+    A message quotes what the user wrote, which may be a 5 MB line: never all of it.
+    """
+    text = " ".join(str(value).split())
+    return f"'{text if len(text) <= width else text[:width - 1] + '…'}'"
+
+
 @dataclass(frozen=True, order=True)
 class Location:
     """A place in a source file: `path` as shown to the user, 1-based line and column."""

@@ -17,7 +17,7 @@ import difflib
 from dataclasses import dataclass
 from typing import Callable, Iterator, Optional, Sequence
 
-from docgen.errors import Problem, Severity
+from docgen.errors import Problem, Severity, quoted
 from docgen.model import Assessment, Framework
 
 
@@ -48,7 +48,7 @@ def ratings_on_scale(assessment: Assessment, framework: Optional[Framework],
         for label, value in (("self", rating.self_rating), ("manager", rating.manager_rating)):
             if value is not None and value not in scale.ratings:
                 yield Problem(rating.location, Severity.ERROR,
-                              f"{label} rating '{value}' of {rating.criterion_id} is not on the "
+                              f"{label} rating {quoted(value)} of {rating.criterion_id} is not on the "
                               "rating scale", hint=_closest(value, scale.ratings, 0.6) or
                               f"the scale: {', '.join(scale.ratings)}", code="rating-off-scale")
 
@@ -83,7 +83,7 @@ def criteria_of_the_target(assessment: Assessment, framework: Optional[Framework
     for rating in assessment.ratings:
         if rating.criterion_id not in ids:
             yield Problem(rating.location, Severity.ERROR,
-                          f"{framework.id} has no criterion '{rating.criterion_id}'",
+                          f"{framework.id} has no criterion {quoted(rating.criterion_id, 80)}",
                           hint=_closest(rating.criterion_id, _neighbours(rating.criterion_id, ids),
                                         0.6) or
                           f"see 'docgen list --framework {framework.id}'",
@@ -111,7 +111,7 @@ def validate_assessment(assessment: Assessment, frameworks: Sequence[Framework],
 def _unknown_framework(assessment: Assessment, frameworks: Sequence[Framework]) -> Problem:
     ids = [f.id for f in frameworks]
     return Problem(assessment.framework_location, Severity.ERROR,
-                   f"there is no framework '{assessment.framework_id}'",
+                   f"there is no framework {quoted(assessment.framework_id)}",
                    hint=_closest(assessment.framework_id, ids, 0.5) or
                    f"known: {', '.join(ids) or 'none'}", code="unknown-framework")
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Optional
 
-from docgen.errors import Location, Problem, Severity, SourceError
+from docgen.errors import Location, Problem, Severity, SourceError, quoted
 from docgen.sources.keys import ASSESSMENT, EVIDENCE, PERSON, RATING, check_keys
 from docgen.sources.text import read_text
 from docgen.sources.yaml_parser import YamlSource, parse_yaml
@@ -72,7 +72,7 @@ class _Reader:
         text = str(value).strip().lstrip("Ll")
         if isinstance(value, bool) or not text.isdigit():
             raise self.fail(self.source.value(self.data, key),
-                            f"'{key}' must be a level number, not '{value}'")
+                            f"'{key}' must be a level number, not {quoted(value)}")
         return int(text)
 
     def person(self, value: Any, location: Location) -> Person:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Optional
 
-from docgen.errors import Location, Problem, Severity, SourceError
+from docgen.errors import Location, Problem, Severity, SourceError, quoted
 from docgen.sources.keys import FRONT_MATTER, check_keys
 from docgen.sources.monzo_markdown import read_markdown_body
 from docgen.sources.text import looks_unclosed, never_closed_error, read_text, split_front_matter
@@ -95,7 +95,7 @@ class _HeaderReader:
             return True
         if str(value).strip().lower() in ("false", "no", "off"):
             return False
-        self.problem(key, Severity.ERROR, f"'{key}' must be true or false, not '{value}'",
+        self.problem(key, Severity.ERROR, f"'{key}' must be true or false, not {quoted(value)}",
                      code="not-boolean")
         return default
 
@@ -109,7 +109,7 @@ class _HeaderReader:
             return int(str(value).strip())
         except ValueError:
             self.problem("levels", Severity.ERROR,
-                         f"'levels' must be a whole number, not '{value}'",
+                         f"'levels' must be a whole number, not {quoted(value)}",
                          hint="write it as 'levels: 6'", code="level-not-integer")
             return None
 

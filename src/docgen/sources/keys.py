@@ -12,7 +12,7 @@ from __future__ import annotations
 import difflib
 from typing import Any, Mapping
 
-from docgen.errors import Problem, Severity
+from docgen.errors import Problem, Severity, quoted
 
 FRONT_MATTER = ("path", "title", "sidebarTitle", "sidebarGroup", "yaml", "levels", "homepage",
                 "topics", "subtitle", "description")
@@ -51,5 +51,5 @@ def check_keys(mapping: Mapping[Any, Any], known: tuple[str, ...], what: str, so
             continue
         close = difflib.get_close_matches(name, known, n=1, cutoff=0.6)
         hint = f"did you mean '{close[0]}'?" if close else f"known: {', '.join(known)}"
-        problems.append(Problem(location, Severity.ERROR, f"unknown key '{name}' in {what}",
+        problems.append(Problem(location, Severity.ERROR, f"unknown key {quoted(name)} in {what}",
                                 hint=hint, code="unknown-key"))

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 
 from markdown_it.tree import SyntaxTreeNode
 
-from docgen.errors import Location, Problem, Severity, SourceError
+from docgen.errors import Location, Problem, Severity, SourceError, quoted
 from docgen.sources.markdown_parser import MAX_NESTING, markdown_parser, too_deep
 from docgen.model import Category, Criterion, Detail, Level, Prose
 from docgen.slugs import content_key, slugify, split_explicit_id
@@ -104,7 +104,7 @@ class _BodyReader:
             self.start_level(node, level_match.group(1))
         elif self.intro_end is None:
             if node.tag == "h3":
-                self.warn(node, f"category heading '{text}' before any '## Level N'; "
+                self.warn(node, f"category heading {quoted(text)} before any '## Level N'; "
                           "kept as part of the introduction",
                           hint="add a '## Level N' heading above it", code="category-before-level")
         elif self.skipping:
@@ -113,7 +113,7 @@ class _BodyReader:
             level = self.levels[-1]
             level.categories.append(_CategoryBuilder(_strip_explicit(text), self.location(node)))
         elif node.tag in ("h1", "h2"):
-            self.warn(node, f"heading '{text}' is not a '## Level N' heading; "
+            self.warn(node, f"heading {quoted(text)} is not a '## Level N' heading; "
                       "its text is kept as prose of the current category",
                       hint="levels are '## Level N' and categories '### Name'",
                       code="unexpected-heading")

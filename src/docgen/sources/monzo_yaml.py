@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Any, Optional
 
-from docgen.errors import Location, Problem, Severity
+from docgen.errors import Location, Problem, Severity, quoted
 from docgen.sources.keys import (CONTENT_ENTRY, CRITERION, EXAMPLE_CRITERION, TOPIC,
                                   check_keys)
 from docgen.sources.yaml_parser import YamlSource
@@ -143,7 +143,7 @@ class _TopicsReader:
         try:
             number = int(str(value).strip())
         except ValueError:
-            self.problem(where, f"level must be a whole number, not '{value}'",
+            self.problem(where, f"level must be a whole number, not {quoted(value)}",
                          hint="write it as 'level: 3'", code="level-not-integer")
             return None
         if number < 0:
@@ -272,4 +272,4 @@ def _kind(value: Any) -> str:
         return "a list"
     if isinstance(value, bool):
         return f"'{str(value).lower()}'"
-    return f"'{value}'"
+    return quoted(value)
