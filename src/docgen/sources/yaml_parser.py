@@ -94,20 +94,24 @@ class YamlSource:
     def key(self, mapping: Any, key: str) -> Location:
         """Where `key` stands in `mapping`, or where the mapping starts."""
         if isinstance(mapping, CommentedMap) and key in mapping:
-            return self.at(*mapping.lc.key(key))
+            return self._at(mapping.lc.key(key), mapping)
         return self.node(mapping)
 
     def value(self, mapping: Any, key: str) -> Location:
         """Where the value of `key` stands in `mapping`."""
         if isinstance(mapping, CommentedMap) and key in mapping:
-            return self.at(*mapping.lc.value(key))
+            return self._at(mapping.lc.value(key), mapping)
         return self.node(mapping)
 
     def item(self, sequence: Any, index: int) -> Location:
         """Where item `index` of `sequence` stands."""
         if isinstance(sequence, CommentedSeq) and index < len(sequence):
-            return self.at(*sequence.lc.item(index))
+            return self._at(sequence.lc.item(index), sequence)
         return self.node(sequence)
+
+    def _at(self, position: Any, container: Any) -> Location:
+        # a key merged in with `<<` has no position of its own: use its mapping's
+        return self.at(*position) if position else self.node(container)
 
     def node(self, node: Any) -> Location:
         """Where a mapping or sequence starts (the file's first YAML line for scalars)."""
