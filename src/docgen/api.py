@@ -83,8 +83,9 @@ def make(project: Project, kind: str, catalog: Catalog, *, frameworks: Iterable[
         if output is not None else None
     workshop = Workshop({kind: settings}, project.out_dir, places)
     made = []
-    for index, result in enumerate(make_all(workshop, [Artifact(j) for j in planned], jobs),
-                                   start=1):
+    artifacts = [Artifact(j) for j in planned]
+    time_limit = project.config.limits["seconds_per_document"]
+    for index, result in enumerate(make_all(workshop, artifacts, jobs, time_limit), start=1):
         made.append(result)
         if on_made:
             on_made(index, len(planned), result)

@@ -42,6 +42,7 @@ LIMITS: dict[str, int] = {
     "file_bytes": 2_000_000,  # bytes of one framework, assessment or CSV file
     "criteria_per_level": 1_000,  # criteria of one level of one framework
     "text_characters": 5_000,  # characters of one criterion, title or example
+    "seconds_per_document": 600,  # a worker making one document longer than this is stopped
 }
 CARD_BACKS = ("auto", "examples", "new", "blank")
 PDF_VARIANTS = ("pdf/ua-1", "pdf/a-3b")
@@ -105,8 +106,8 @@ class Config:
     levels: Mapping[int, str] = field(default_factory=dict, metadata={
         "help": 'level names, e.g. L3 = "Senior Engineer"'})
     limits: Mapping[str, int] = field(default_factory=lambda: dict(LIMITS), metadata={
-        "help": "what one input may hold: file_bytes, criteria_per_level, text_characters "
-                "(raise one for a larger input)"})
+        "help": "what one input may hold (file_bytes, criteria_per_level, text_characters) "
+                "and how long one document may take (seconds_per_document)"})
     source: Optional[str] = field(default=None, metadata={"internal": True})
 
 

@@ -288,3 +288,26 @@ def test_a_failed_build_stops_starting_jobs_and_leaves_no_false_manifest(project
     # jobs 0 and 1 were made anew before job 2 failed: the old manifest no longer describes out/
     assert (out / "slow" / "00.txt").read_text() != "0: 1 criteria"
     assert not (out / "manifest.json").exists()
+
+
+def test_a_worker_that_hangs_is_stopped_and_the_others_are_made(project_dir, tmp_path):
+    (project_dir / "docgen.toml").write_text(
+        'outputs = ["slow"]\n[limits]\nseconds_per_document = 3\n',
+        encoding="utf-8")
+    started = tmp_path / "started"
+    started.mkdir()
+    hanging = slow_kind(started, None)
+
+    def render(job, settings):
+        if job.option("i") == 4:
+            time.sleep(3600)
+        return hanging.render(job, settings)
+
+    began = time.monotonic()
+    with documents.replaced(replace(hanging, render=render)), no_hang(120), \
+            pytest.raises(BuildError) as raised:
+        api.build(api.open_project(project_dir), jobs=2)
+    assert str(raised.value).startswith("slow/04.txt: stopped after 3 s, the limit for one document")
+    made = sorted(p.name for p in (project_dir / "out" / "slow").iterdir())
+    assert made == [f"{i:02}.txt" for i in range(12) if i != 4]
+    assert time.monotonic() - began < 60

@@ -18,7 +18,7 @@ YAML_SCALARS = st.sampled_from([
     "1" * 5001, "1e999", "-.inf", ".nan", "0x1F", "0o17", "2020-01-01", "2001-12-14t21:59:43.10-05:00",
     "!!binary aGVsbG8=", "!foo bar", "!!set {a, b}", "{<<: {a: 1}}", "[1, [2, [3]]]", "~", "null",
     "true", "no", "'quoted'", '"\\x1b\\u202e"', "&a x", "*a", "|\n  block", ">-", "-1", "0", "99",
-    "100000000000000000000", LONG, "{}", "[]", "''",
+    "100000000000000000000", LONG, "{}", "[]", "''", "'²'", "٣", "L٣", "1_000",
 ]) | st.text(st.characters(blacklist_categories=["Cs"]), max_size=30).map(repr)
 TOML_VALUES = st.sampled_from([
     "1" * 5001, "inf", "nan", "-0", "1979-05-27", "07:32:00", "1979-05-27T07:32:00Z", "[1, 2]",

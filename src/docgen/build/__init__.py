@@ -96,7 +96,8 @@ def build(project: Project, *, strict: bool = False, jobs: int = 0,
     warnings += out_of_range(inputs.dates.values())
     with build_lock(out_dir, on_wait):
         todo = stale(mine, out_dir)
-        made, notes = _make(Workshop(settings, out_dir), todo, jobs, on_made)
+        made, notes = _make(Workshop(settings, out_dir), todo, jobs, on_made,
+                            project.config.limits["seconds_per_document"])
         refused: list[str] = []
         removed = tuple(clean(out_dir, artifacts, refused)) if clean_up and not shard else ()
         inputs_digest = digest(common, *sorted(inputs.digests.values()))
@@ -126,11 +127,12 @@ def _inputs_stamp(project: Project, common: str) -> str:
                             for f in files))
 
 
-def _make(workshop: Workshop, todo, jobs: int, on_made) -> tuple[list[Record], list[str]]:
+def _make(workshop: Workshop, todo, jobs: int, on_made,
+          time_limit: float) -> tuple[list[Record], list[str]]:
     """Make the stale artifacts; their records and their warnings."""
     made, notes = [], []
     try:
-        for index, result in enumerate(make_all(workshop, todo, jobs), start=1):
+        for index, result in enumerate(make_all(workshop, todo, jobs, time_limit), start=1):
             made.append(result.record)
             notes += [f"{result.name}: {w}" for w in result.warnings]
             if on_made:

@@ -70,7 +70,7 @@ class _Reader:
                             hint=f"add '{key}: 3'")
         value = self.data[key]
         text = str(value).strip().lstrip("Ll")
-        if isinstance(value, bool) or not text.isdigit():
+        if isinstance(value, bool) or not (text.isascii() and text.isdigit()):
             raise self.fail(self.source.value(self.data, key),
                             f"'{key}' must be a level number, not {quoted(value)}")
         return int(text)
