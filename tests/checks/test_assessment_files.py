@@ -119,3 +119,17 @@ def test_init_for_a_missing_level_is_a_clear_error(run):
     result = run(["assessment", "init", "--framework", "engineering/backend", "--level", "9"],
                  cwd=REPO)
     assert result.exit_code == 1 and "has no Level 9" in result.stderr
+
+
+def test_only_the_first_20_unknown_ids_get_a_suggestion(tmp_path):
+    ids = [c.id for _, _, c in load(REPO / "framework").frameworks[0].criteria()
+           if c.id.startswith("l3.")]
+    wrong = [f"{ids[i % len(ids)]}x{i}" for i in range(25)]
+    case = tmp_path / "case.yaml"
+    case.write_text("framework: engineering/backend\ncandidate: Ada\ncurrent_level: 2\n"
+                    "target_level: 3\nratings:\n" + "".join(f"  {w}: {{self: developing}}\n"
+                                                           for w in wrong), encoding="utf-8")
+    catalog = load(REPO / "framework", case, root=tmp_path)
+    unknown = [p for p in catalog.problems if p.code == "unknown-criterion"]
+    assert len(unknown) == 25
+    assert [p.hint.startswith("did you mean") for p in unknown] == [True] * 20 + [False] * 5

@@ -29,6 +29,7 @@ class Scale:
     met: Sequence[str]
 
 
+MAX_SUGGESTIONS = 20  # did-you-means per assessment; a file of thousands of wrong ids gets plain errors
 Rule = Callable[[Assessment, Optional[Framework], Scale], Iterator[Problem]]
 
 
@@ -80,12 +81,16 @@ def criteria_of_the_target(assessment: Assessment, framework: Optional[Framework
     if framework is None:
         return
     ids = {c.id: level.number for level, _, c in framework.criteria()}
+    unknown = 0
     for rating in assessment.ratings:
         if rating.criterion_id not in ids:
+            unknown += 1
+            # a suggestion costs a comparison with every id: the first few are worth it
+            suggestion = _closest(rating.criterion_id, _neighbours(rating.criterion_id, ids),
+                                  0.6) if unknown <= MAX_SUGGESTIONS else ""
             yield Problem(rating.location, Severity.ERROR,
                           f"{framework.id} has no criterion {quoted(rating.criterion_id, 80)}",
-                          hint=_closest(rating.criterion_id, _neighbours(rating.criterion_id, ids),
-                                        0.6) or
+                          hint=suggestion or
                           f"see 'docgen list --framework {framework.id}'",
                           code="unknown-criterion")
         elif ids[rating.criterion_id] != assessment.target_level:
