@@ -1,9 +1,13 @@
-"""Benchmark: inputs far past real ones: a 5 MB framework, 2,000 criteria, 500 frameworks.
+"""Benchmark: inputs far past real ones, and inputs at docgen's default limits.
 
-    .venv/bin/python benchmarks/sizes.py [--runs 1] [--only 2000-criteria,5-mb,500-frameworks]
+    .venv/bin/python benchmarks/sizes.py [--runs 1] [--only 2000-criteria,5-mb,...]
 
-For each generated project: `docgen check`, then a clean `docgen build -j2`
-(handbook PDF and HTML, cards, case templates), each with its median wall
+Past real ones (with `[limits]` raised, as their user would): a 5 MB
+framework, 2,000 criteria, 500 frameworks.  At the default limits: a file of
+just under `file_bytes`, a level of `criteria_per_level` criteria, criteria of
+`text_characters` characters, and a packet whose one piece of evidence has
+8,000 characters.  For each generated project: `docgen check`, then a clean
+`docgen build -j2` (every output it configures), each with its median wall
 time, CPU time and the peak memory of the whole process tree.
 """
 
@@ -17,23 +21,36 @@ from pathlib import Path
 from generate import synthetic_framework
 from measure import measure, report
 
+SEED = Path(__file__).resolve().parents[1] / "framework" / "engineering" / "backend.md"
+ADA = Path(__file__).resolve().parents[1] / "tests" / "fixtures" / "assessments" / "ada.yaml"
+RAISED = "[limits]\nfile_bytes = 10000000\ncriteria_per_level = 100000\nseconds_per_document = 3600\n"
+EVIDENCE = ("Led the migration of the ledger service with careful rollout plans. " * 120)[:8000]
+
+# name → (files by path below the project, docgen.toml)
 PROJECTS = {
-    "2000-criteria": lambda: {"wide.md": synthetic_framework(5, 4, 100)},
-    "5-mb": lambda: {"big.md": synthetic_framework(6, 8, 1000)},
-    "500-frameworks": lambda: {f"team-{i:03d}.md": synthetic_framework(2, 2, 2, words=4,
-                                                                         title=f"Team {i}")
-                               for i in range(500)},
+    "2000-criteria": lambda: ({"framework/wide.md": synthetic_framework(5, 4, 100)}, RAISED),
+    "5-mb": lambda: ({"framework/big.md": synthetic_framework(6, 8, 1000)}, RAISED),
+    "500-frameworks": lambda: ({f"framework/team-{i:03d}.md": synthetic_framework(
+        2, 2, 2, words=4, title=f"Team {i}") for i in range(500)}, RAISED),
+    "limit-file-bytes": lambda: ({"framework/big.md": synthetic_framework(6, 4, 250, words=40)},
+                                 ""),
+    "limit-criteria-per-level": lambda: ({"framework/one.md": synthetic_framework(1, 4, 250)}, ""),
+    "limit-text-characters": lambda: ({"framework/long.md": synthetic_framework(
+        2, 2, 25, words=620)}, ""),
+    "evidence-8k": lambda: ({"framework/engineering/backend.md": SEED.read_text(encoding="utf-8"),
+                             "assessments/ada.yaml": ADA.read_text(encoding="utf-8").replace(
+                                 "Reviews cited in the Q3 review", EVIDENCE)},
+                            'outputs = ["packets"]\n'),
 }
 
 
-def write_project(root: Path, files: dict[str, str]) -> tuple[int, int]:
-    """The project's files; returns (bytes, criteria)."""
-    (root / "framework").mkdir(parents=True)
-    # far past docgen's default limits on purpose: raise them, as a user with such input would
-    (root / "docgen.toml").write_text("[limits]\nfile_bytes = 10000000\n"
-                                      "criteria_per_level = 100000\n", encoding="utf-8")
+def write_project(root: Path, files: dict[str, str], config: str) -> tuple[int, int]:
+    """The project's files and docgen.toml; returns (bytes, criteria)."""
+    root.mkdir(parents=True)
+    (root / "docgen.toml").write_text(config, encoding="utf-8")
     for name, text in files.items():
-        (root / "framework" / name).write_text(text, encoding="utf-8")
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text, encoding="utf-8")
     total = sum(len(text.encode("utf-8")) for text in files.values())
     criteria = sum(text.count("\n- ") for text in files.values())
     return total, criteria
@@ -53,7 +70,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         for label in args.only.split(","):
             root = Path(tmp) / label
-            size, criteria = write_project(root, PROJECTS[label]())
+            size, criteria = write_project(root, *PROJECTS[label]())
             for step, command in (("check", docgen(root, "check")),
                                   ("clean build -j2", f"rm -rf '{root}/out' && "
                                                       + docgen(root, "build", "-j", "2"))):

@@ -178,3 +178,15 @@ def test_auto_cards_stay_a6_when_every_level_fits(tmp_path):
     made = cards(project, api.load_clean_catalog(project), "design")
     assert pypdf.PdfReader(io.BytesIO(made.data)).metadata["/Subject"].startswith(
         "1 level, A6 cards")
+
+
+def test_auto_keeps_a6_when_even_a5_could_not_hold_a_level(tmp_path):
+    (tmp_path / "framework").mkdir()
+    items = "".join(f"- Writes and reviews design document number {i} for the team\n"
+                    for i in range(150))
+    (tmp_path / "framework" / "long.md").write_text(
+        "---\ntitle: Long\nyaml: false\n---\n## Level 1\n### Craft\n" + items, encoding="utf-8")
+    project = api.open_project(tmp_path)
+    made = cards(project, api.load_clean_catalog(project), "long")
+    assert "A6 cards" in pypdf.PdfReader(io.BytesIO(made.data)).metadata["/Subject"]
+    assert made.warnings and "does not fit one A6 card" in made.warnings[0]

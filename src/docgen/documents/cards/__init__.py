@@ -68,13 +68,15 @@ def make_cards(framework: Framework, settings: CardSettings, path: str) -> Rende
     """The imposed card sheets of `framework` as one PDF, to be written to `path`.
 
     With `card = "auto"`, the first size of `AUTO_CARDS` on which every level
-    fits one card (the last one when none does).
+    fits one card (the last one when none does).  A level that needs more
+    than two cards of one size will not fit one of the next (twice the area),
+    so that size is kept rather than laid out again for nothing.
     """
     assert settings.back in CARD_BACKS, settings.back  # config.py only lets choices through
     for card in AUTO_CARDS if settings.card == "auto" else (settings.card,):
         sides, deck = _card_sides(framework, settings, card)
-        if not _overflows(framework, settings, sides):
-            break
+        if _cards_needed(framework, settings, sides) != 2:
+            break  # it fits, or even the next size would not
     layout = sheet_layout(card, settings.paper, settings.per_sheet)
     cards, warnings = [], []
     for level in framework.levels:
@@ -117,11 +119,11 @@ def _card_sides(framework: Framework, settings: CardSettings, card: str):
     return sides, deck
 
 
-def _overflows(framework: Framework, settings: CardSettings, sides) -> bool:
-    """True when a level needs more than one card on a side that is printed."""
+def _cards_needed(framework: Framework, settings: CardSettings, sides) -> int:
+    """The most cards one level needs on a side that is printed."""
     printed = ("front",) if settings.back == "blank" else ("front", "back")
-    return any(len(sides[side].pages[level.number]) > 1
-               for side in printed for level in framework.levels)
+    return max((len(sides[side].pages[level.number])
+                for side in printed for level in framework.levels), default=1)
 
 
 def _count(number: int, noun: str) -> str:
