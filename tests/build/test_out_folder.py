@@ -7,6 +7,17 @@ import os
 import pytest
 
 
+def refuse_to_read(monkeypatch, folder_name: str) -> None:
+    """Make every folder called `folder_name` unreadable, as mode 000 does (tests run as root)."""
+    real = os.scandir
+
+    def scandir(path="."):
+        if os.path.basename(str(path)) == folder_name:
+            raise PermissionError(13, "Permission denied", str(path))
+        return real(path)
+    monkeypatch.setattr(os, "scandir", scandir)
+
+
 def test_out_that_is_a_file_is_a_clear_error(project_dir, run):
     (project_dir / "out").write_text("notes")
     for command in (["build"], ["cards", "--framework", "design"]):
@@ -42,13 +53,7 @@ def test_an_empty_or_unreadable_framework_folder_is_an_error(project_dir, run, m
         for file in framework.rglob("*.md"):
             file.unlink()
     else:
-        real = os.scandir
-
-        def refuse(path="."):
-            if os.path.basename(str(path)) == "engineering":
-                raise PermissionError(13, "Permission denied", str(path))
-            return real(path)
-        monkeypatch.setattr(os, "scandir", refuse)
+        refuse_to_read(monkeypatch, "engineering")
     checked = run(["check"])
     assert checked.exit_code == 1
     expected = {"empty": "framework:1:1: error: there are no framework files",
@@ -59,13 +64,7 @@ def test_an_empty_or_unreadable_framework_folder_is_an_error(project_dir, run, m
 
 
 def test_an_unreadable_folder_stops_the_handbook_not_the_rest(project_dir, run, monkeypatch):
-    real = os.scandir
-
-    def refuse(path="."):
-        if os.path.basename(str(path)) == "engineering":
-            raise PermissionError(13, "Permission denied", str(path))
-        return real(path)
-    monkeypatch.setattr(os, "scandir", refuse)
+    refuse_to_read(monkeypatch, "engineering")
     (project_dir / "docgen.toml").write_text('outputs = ["handbook", "cards"]\ncard = "A7"\n')
     result = run(["build"])
     assert result.exit_code == 1

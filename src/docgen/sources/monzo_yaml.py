@@ -82,14 +82,22 @@ class _TopicsReader:
             unique.append(topic)
         return unique
 
-    def topic(self, topics: list, index: int) -> Optional[Topic]:
-        node = topics[index]
-        location = self.source.item(topics, index)
+    def mapping(self, items: list, index: int, what: str, keys: tuple[str, ...],
+                code: str) -> Optional[tuple[dict, Location]]:
+        """Item `index` of `items` and its place, when it is a mapping of known keys."""
+        node, location = items[index], self.source.item(items, index)
         if not isinstance(node, dict):
-            self.problem(location, f"a topic must be a mapping with 'name', 'title' and "
-                         f"'content', not {_kind(node)}", code="topic-not-mapping")
+            self.problem(location, f"{what} must be a mapping with {_keys_phrase(keys)}, not "
+                         f"{_kind(node)}", code=code)
             return None
-        check_keys(node, TOPIC, "a topic", self.source, self.problems)
+        check_keys(node, keys, what, self.source, self.problems)
+        return node, location
+
+    def topic(self, topics: list, index: int) -> Optional[Topic]:
+        found = self.mapping(topics, index, "a topic", TOPIC, "topic-not-mapping")
+        if found is None:
+            return None
+        node, location = found
         name = _text_or_none(node.get("name"))
         title = _text_or_none(node.get("title"))
         label = (name or title or "").split(":")[0]
@@ -117,13 +125,11 @@ class _TopicsReader:
         return Topic(key, location, name, title, description, tuple(levels))
 
     def topic_level(self, content: list, index: int, topic_key: str) -> Optional[TopicLevel]:
-        entry = content[index]
-        location = self.source.item(content, index)
-        if not isinstance(entry, dict):
-            self.problem(location, f"a content entry must be a mapping with 'level' and "
-                         f"'criteria', not {_kind(entry)}", code="content-not-mapping")
+        found = self.mapping(content, index, "a content entry", CONTENT_ENTRY,
+                             "content-not-mapping")
+        if found is None:
             return None
-        check_keys(entry, CONTENT_ENTRY, "a content entry", self.source, self.problems)
+        entry, location = found
         number = self.level_number(entry, location)
         if number is None:
             return None
@@ -243,6 +249,12 @@ class _TopicsReader:
 def read_topics(front_matter: Any, source: YamlSource, problems: list[Problem]) -> tuple[Topic, ...]:
     """Read the `topics` of a `yaml: true` front matter; problems are appended."""
     return _TopicsReader(source, problems).topics(front_matter)
+
+
+def _keys_phrase(keys: tuple[str, ...]) -> str:
+    """"'level', 'criteria' and 'exampleCriteria'"."""
+    quoted_keys = [f"'{k}'" for k in keys if k not in ("description", "subtitle")]
+    return ", ".join(quoted_keys[:-1]) + f" and {quoted_keys[-1]}"
 
 
 def _next_free(key: str, taken: dict) -> str:
