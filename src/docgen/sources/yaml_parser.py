@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import warnings
 from dataclasses import dataclass
 from typing import Any
 
@@ -160,7 +161,11 @@ def parse_yaml(text: str, source: YamlSource, problems: list[Problem]) -> Any:
     """
     repaired = repair(text, source, problems)
     try:
-        return _new_loader().load(repaired)
+        with warnings.catch_warnings():
+            # ruamel warns (on stderr, as Python warnings) of an anchor named twice: the anchor
+            # does nothing without an alias, and an alias is refused at its place anyway
+            warnings.simplefilter("ignore")
+            return _new_loader().load(repaired)
     except _Refused as exc:
         raise SourceError(source.at(exc.mark.line, exc.mark.column), exc.message, hint=exc.hint,
                           code=exc.code) from None
