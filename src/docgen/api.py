@@ -75,10 +75,8 @@ def make(project: Project, kind: str, catalog: Catalog, *, frameworks: Iterable[
     """
     planned, settings = plan(project, kind, catalog, frameworks=frameworks, on_note=on_note,
                              **options)
-    if output is None:
-        for note in check_out_dir(project.out_dir):
-            if on_note:
-                on_note(note)
+    for note in check_out_dir(project.out_dir) if output is None and on_note else ():
+        on_note(note)
     places = place([p for job in planned for p in job.outputs], project.out_dir, output) \
         if output is not None else None
     workshop = Workshop({kind: settings}, project.out_dir, places)

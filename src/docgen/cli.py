@@ -20,7 +20,7 @@ from docgen.config import (CARD_BACKS, CARD_CHOICES, HANDBOOK_FORMATS, PACKET_FO
 from docgen.errors import (ConfigError, DocgenError, ProblemsError, Severity, UsageError,
                            quoted)
 from docgen.model import Person
-from docgen.report import format_problems, summary
+from docgen.report import counted, format_problems, summary
 
 EXIT_INPUT = 1
 EXIT_USAGE = 2
@@ -203,8 +203,8 @@ def check(options: Options, paths: tuple[Path, ...], strict: bool, style: Option
     if style == "json" or shown:
         _echo(format_problems(shown, style))
     if options.verbosity >= 0 and style == "text" and catalog is not None:
-        count = len(catalog.frameworks)
-        options.say(f"checked {count} framework{'s' if count != 1 else ''}: {summary(problems)}")
+        options.say(f"checked {counted(len(catalog.frameworks), 'framework')}: "
+                    f"{summary(problems)}")
     if any(p.severity in failing for p in problems):
         sys.exit(EXIT_INPUT)
 

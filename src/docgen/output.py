@@ -15,6 +15,7 @@ from __future__ import annotations
 import errno
 import os
 import tempfile
+from collections import Counter
 from pathlib import Path, PurePosixPath
 from typing import Optional, Sequence
 
@@ -121,7 +122,7 @@ def packet_folders(cases: Sequence[tuple[str, str]]) -> dict[str, str]:
     Two that still collide are reported by `docgen check` (`colliding_packets`).
     """
     slugs = {source: _safe_name(name or PurePosixPath(source).stem) for source, name in cases}
-    shared = {slug for slug in slugs.values() if list(slugs.values()).count(slug) > 1}
+    shared = {slug for slug, count in Counter(slugs.values()).items() if count > 1}
     return {source: (f"{slug}-{_safe_name(PurePosixPath(source).stem)}" if slug in shared
                      else slug) for source, slug in slugs.items()}
 

@@ -43,6 +43,11 @@ def problem_data(problem: Problem) -> dict:
     }
 
 
+def counted(number: int, noun: str) -> str:
+    """'1 error', '2 errors'."""
+    return f"{number} {noun}{'s' if number != 1 else ''}"
+
+
 def summary(problems: Iterable[Problem]) -> str:
     """'2 errors, 1 warning' (or 'no problems')."""
     problems = list(problems)
@@ -51,7 +56,7 @@ def summary(problems: Iterable[Problem]) -> str:
                            (Severity.INFO, "note")):
         count = sum(1 for p in problems if p.severity is severity)
         if count:
-            parts.append(f"{count} {word}{'s' if count != 1 else ''}")
+            parts.append(counted(count, word))
     return ", ".join(parts) or "no problems"
 
 

@@ -83,10 +83,10 @@ def build(project: Project, *, strict: bool = False, jobs: int = 0,
     catalog = load_catalog(project)
     if strict and catalog.failed(strict):
         raise ProblemsError(catalog.problems)
-    errors = catalog.errors
-    if errors and not catalog.usable().frameworks:
+    errors, usable = catalog.errors, catalog.usable()
+    if errors and not usable.frameworks:
         raise ProblemsError(catalog.problems)  # nothing at all can be made
-    catalog = catalog.usable()
+    catalog = usable
     inputs = input_digests(catalog, project.root)
     artifacts = keyed([job for k in kinds for job in k.plan(catalog, settings[k.name])],
                       inputs, common)

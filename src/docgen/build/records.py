@@ -110,6 +110,7 @@ def drop_untrue_manifest(out_dir: Path) -> None:
 
 
 def _matches(out_dir: Path, relative: str, size: int, sha256: str) -> bool:
+    """True when `out_dir/relative` is inside `out_dir` and holds these bytes."""
     target = out_dir / relative
     if out_dir.resolve() not in target.resolve().parents:
         return False
@@ -185,14 +186,7 @@ def _fresh(artifact: Artifact, record: Optional[Record], out_dir: Path) -> bool:
         return False
     if tuple(f.path for f in record.files) != artifact.job.outputs:
         return False
-    for file in record.files:
-        try:
-            data = (out_dir / file.path).read_bytes()
-        except OSError:
-            return False
-        if len(data) != file.bytes or hashlib.sha256(data).hexdigest() != file.sha256:
-            return False
-    return True
+    return all(_matches(out_dir, f.path, f.bytes, f.sha256) for f in record.files)
 
 
 def _record_file(out_dir: Path, name: str) -> Path:

@@ -18,13 +18,14 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Optional, Callable, Iterable
+from typing import Callable, Iterable
 
 from docgen.config import LIMITS
 from docgen.errors import Location, Problem, Severity, SourceError
 from docgen.model import Assessment
 from docgen.sources.assessment_file import load_assessment
 from docgen.sources.front_matter import LoadedFile, load_framework_file
+from docgen.sources.text import too_large
 
 # The registry of input formats: a file's suffix → its reader.
 FRAMEWORK_READERS: dict[str, Callable[..., LoadedFile | None]] = {
@@ -136,20 +137,6 @@ def _walk(folder: Path, problems: list[Problem] | None) -> list[Path]:
         seen.add(real)
         found += [Path(top) / name for name in names]
     return found
-
-
-def too_large(path: Path, display: str, max_bytes: int) -> Optional[Problem]:
-    """An error when `path` holds more than `max_bytes`: checked before a byte is read."""
-    try:
-        size = path.stat().st_size
-    except OSError:
-        return None  # the reader says why it cannot be read
-    if size <= max_bytes:
-        return None
-    return Problem(Location(display), Severity.ERROR,
-                   f"the file is {size:,} bytes; docgen reads at most {max_bytes:,} a file",
-                   hint="raise file_bytes under [limits] in docgen.toml to read it",
-                   code="file-too-large")
 
 
 def load_assessments(paths: Iterable[Path], problems: list[Problem],

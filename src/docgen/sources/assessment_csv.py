@@ -15,7 +15,7 @@ from pathlib import Path
 
 from docgen.config import LIMITS
 from docgen.errors import Location, SourceError
-from docgen.sources.text import read_text
+from docgen.sources.text import read_text, too_large
 from docgen.model import Assessment, Evidence, Person, Rating
 
 COLUMNS = {"criterion": "criterion", "criterion_id": "criterion", "id": "criterion",
@@ -26,11 +26,9 @@ COLUMNS = {"criterion": "criterion", "criterion_id": "criterion", "id": "criteri
 def read_ratings_csv(path: Path, display: str,
                      max_bytes: int = LIMITS["file_bytes"]) -> tuple[Rating, ...]:
     """The ratings in a CSV file; SourceError names the row and column of a problem."""
-    if path.stat().st_size > max_bytes:
-        raise SourceError(Location(display), f"the file is {path.stat().st_size:,} bytes; docgen "
-                          f"reads at most {max_bytes:,} a file",
-                          hint="raise file_bytes under [limits] in docgen.toml to read it",
-                          code="file-too-large")
+    refused = too_large(path, display, max_bytes)
+    if refused:
+        raise SourceError(refused.location, refused.message, refused.hint, refused.code)
     rows = _rows(read_text(path, display), display)
     if not rows:
         raise SourceError(Location(display), "the CSV file is empty",

@@ -58,6 +58,20 @@ def read_text(path: Path, display: str, problems: Optional[list[Problem]] = None
     return strip_controls(text)
 
 
+def too_large(path: Path, display: str, max_bytes: int) -> Optional[Problem]:
+    """An error when `path` holds more than `max_bytes`: checked before a byte is read."""
+    try:
+        size = path.stat().st_size
+    except OSError:
+        return None  # the reader says why it cannot be read
+    if size <= max_bytes:
+        return None
+    return Problem(Location(display), Severity.ERROR,
+                   f"the file is {size:,} bytes; docgen reads at most {max_bytes:,} a file",
+                   hint="raise file_bytes under [limits] in docgen.toml to read it",
+                   code="file-too-large")
+
+
 def decode_text(data: bytes, display: str) -> str:
     """Decode bytes as UTF-8 (BOM dropped, line endings made `\\n`), or raise SourceError."""
     if data.startswith(_BOM):

@@ -23,6 +23,7 @@ from docgen.documents.cards.sheets import Band, impose
 from docgen.engines.pdf import refused_warnings
 from docgen.model import Framework
 from docgen.output import cards_file
+from docgen.report import counted
 
 # Type size a card starts from, by card size (smaller cards start smaller).
 BASE_SIZE = {"A5": 9.5, "A6": 8.5, "A7": 7.5, "3x5in": 7.5, "4x6in": 8.5, "poker": 7.0}
@@ -95,7 +96,7 @@ def make_cards(framework: Framework, settings: CardSettings, path: str) -> Rende
                                 f" pt; it continues on {count - 1} more card(s) marked "
                                 "'continued'")
     metadata = {"Title": f"{framework.title}: level cards", "Author": settings.organisation or "docgen",
-                "Subject": f"{_count(len(framework.levels), 'level')}, {card} cards on "
+                "Subject": f"{counted(len(framework.levels), 'level')}, {card} cards on "
                            f"{settings.paper if settings.per_sheet != 1 else 'single'} sheets",
                 "Creator": "docgen", "CreationDate": _pdf_date(settings.date),
                 "ModDate": _pdf_date(settings.date)}
@@ -124,10 +125,6 @@ def _cards_needed(framework: Framework, settings: CardSettings, sides) -> int:
     printed = ("front",) if settings.back == "blank" else ("front", "back")
     return max((len(sides[side].pages[level.number])
                 for side in printed for level in framework.levels), default=1)
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}{'s' if number != 1 else ''}"
 
 
 def _pdf_date(when: datetime) -> str:
