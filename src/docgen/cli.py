@@ -262,9 +262,15 @@ def export(options: Options, framework_ids: tuple[str, ...], output: Optional[Pa
 @click.option("--pdf-variant", type=click.Choice(PDF_VARIANTS, case_sensitive=False),
               default=None, help="pdf/ua-1: tagged, accessible PDF; pdf/a-3b: archival PDF.")
 @templates_option
+@jobs_option
 def handbook(options: Options, framework_ids: tuple[str, ...], fmt: str, output: Optional[Path],
-             paper: Optional[str], pdf_variant: Optional[str], templates: tuple[Path, ...]) -> None:
+             paper: Optional[str], pdf_variant: Optional[str], templates: tuple[Path, ...],
+             jobs: int) -> None:
     """Make the handbook: cover, contents, a chapter per framework, a page per level.
+
+    The PDF's chapters are laid out in parallel and kept in out/.docgen/units/,
+    so the next run lays out again only the chapters that changed.  A
+    --pdf-variant is laid out in one pass (its structure cannot be joined).
 
     \b
     Example:
@@ -273,7 +279,7 @@ def handbook(options: Options, framework_ids: tuple[str, ...], fmt: str, output:
     """
     project = options.project(paper=paper)
     settings = dict(frameworks=framework_ids, formats=(fmt,), variant=pdf_variant,
-                    templates=templates)
+                    templates=templates, workers=jobs)
     _make(options, project, "handbook", output, text=fmt == "html", **settings)
 
 

@@ -97,6 +97,11 @@ def handbook_file(fmt: str) -> str:
     return f"handbook.{fmt}"
 
 
+def unit_cache(out_dir: Path) -> Path:
+    """Where the handbook keeps its laid-out chapters between runs."""
+    return out_dir / ".docgen" / "units"
+
+
 def cards_file(framework_id: str) -> str:
     """`cards/<framework-id-slug>.pdf`."""
     return artifact_path("cards", framework_id, suffix=".pdf")

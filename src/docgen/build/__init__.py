@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import Callable, Optional
 
 from docgen import __version__, documents
-from docgen.build.plan import Artifact, Inputs, Shard, digest, folder_digest, keyed
+from docgen.build.plan import Artifact, Inputs, Shard, keyed
+from docgen.digests import digest, folder_digest
 from docgen.build.lock import build_lock
 from docgen.build.records import (MANIFEST, Record, cached_plan, clean, drop_untrue_manifest,
                                   save_plan, stale, write_manifest)

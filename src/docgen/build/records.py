@@ -17,7 +17,8 @@ from pathlib import Path
 from typing import Optional, Sequence
 
 from docgen import __version__
-from docgen.build.plan import Artifact, digest
+from docgen.build.plan import Artifact
+from docgen.digests import digest
 from docgen.documents import Job, Rendered
 from docgen.output import leftover_temp_files, write_atomic
 

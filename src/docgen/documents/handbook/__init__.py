@@ -1,9 +1,10 @@
 """The handbook: every framework as a book, in PDF for print and HTML for the screen.
 
 One job per format, made from every framework: frameworks → context
-(`context.py`) → HTML (`templates/handbook/`) → PDF (WeasyPrint).  A logo
-is read once, when the settings are made, so rendering reads no file but
-the templates.
+(`context.py`) → HTML (`templates/handbook/`) → PDF.  The PDF is laid out
+in units, a chapter each, in parallel and cached, then joined (`book.py`);
+a PDF/UA or PDF/A variant in one pass.  A logo is read once, when the
+settings are made, so rendering reads no file but the templates.
 """
 
 from __future__ import annotations
@@ -16,13 +17,13 @@ from typing import Optional, Sequence
 
 from docgen.config import HANDBOOK_FORMATS, PDF_VARIANTS
 from docgen.documents import DocumentKind, DocumentSettings, Job, Rendered
+from docgen.documents.handbook.book import TEMPLATE, print_handbook
 from docgen.documents.handbook.context import build_handbook_context
 from docgen.engines.glyphs import glyph_warnings
 from docgen.engines.pdf import html_to_pdf, refused_warnings
 from docgen.errors import ConfigError, NotFoundError, UsageError
-from docgen.output import handbook_file
+from docgen.output import handbook_file, unit_cache
 
-TEMPLATE = "handbook/handbook.html"
 LOGO_TYPES = ("image/png", "image/jpeg", "image/svg+xml")
 
 
@@ -34,18 +35,22 @@ class HandbookSettings(DocumentSettings):
     logo: Optional[str] = None  # data: URI
     formats: tuple[str, ...] = HANDBOOK_FORMATS
     variant: Optional[str] = None  # one of PDF_VARIANTS, or None for a plain PDF
+    workers: int = 1  # processes laying out chapters (0: one per core)
+    cache: Optional[Path] = None  # where laid-out chapters are kept (None: nowhere)
 
 
 def settings(project, *, formats: Sequence[str] = (), variant: Optional[str] = None,
-             templates: Sequence[Path] = ()) -> HandbookSettings:
-    """The handbook settings of `project`; `formats` (default both) and `variant` from a command."""
+             templates: Sequence[Path] = (), workers: int = 1) -> HandbookSettings:
+    """The handbook settings of `project`; `formats` (default both), `variant` and `workers`
+    (processes for the chapters, 0: one per core) from a command."""
     config = project.config
     unknown = [f for f in formats if f not in HANDBOOK_FORMATS]
     if unknown or (variant is not None and variant not in PDF_VARIANTS):
         raise UsageError(f"unknown handbook format or PDF variant: {(unknown or [variant])[0]}")
     return HandbookSettings(**DocumentSettings.common(project, templates), title=config.title,
                             logo=read_logo(project.root / config.logo) if config.logo else None,
-                            formats=tuple(formats) or HANDBOOK_FORMATS, variant=variant)
+                            formats=tuple(formats) or HANDBOOK_FORMATS, variant=variant,
+                            workers=workers, cache=unit_cache(project.out_dir))
 
 
 def plan(catalog, settings: HandbookSettings) -> list[Job]:
@@ -71,8 +76,12 @@ def render(job: Job, settings: HandbookSettings) -> tuple[Rendered, ...]:
     if fmt == "html":
         return (Rendered(job.outputs[0], html.encode("utf-8"), "text/html",
                          warnings=tuple(warnings)),)
-    pdf = html_to_pdf(html, settings.search_path, settings.variant,
-                      int(settings.date.timestamp()))
+    epoch = int(settings.date.timestamp())
+    if settings.variant:  # tagged or archival: joining units would lose the structure tree
+        pdf = html_to_pdf(html, settings.search_path, settings.variant, epoch)
+    else:
+        pdf = print_handbook(book, settings.search_path, epoch, workers=settings.workers,
+                             cache=settings.cache).pdf
     return (Rendered(job.outputs[0], pdf.data, "application/pdf", pages=pdf.pages,
                      warnings=tuple(warnings + refused_warnings(pdf.refused))),)
 

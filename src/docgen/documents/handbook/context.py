@@ -8,9 +8,9 @@ already safe; everything else is plain data that Jinja escapes.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Iterable, Iterator, Optional, Sequence
+from typing import Iterable, Iterator, Mapping, Optional, Sequence
 
 from markupsafe import Markup
 
@@ -55,6 +55,7 @@ class CategoryView:
     inherited: bool
     criteria: tuple[CriterionView, ...]
     prose: tuple[Markup, ...]
+    continued: bool = False  # the rest of a category begun in the unit before (see UnitView)
 
 
 @dataclass(frozen=True)
@@ -84,6 +85,7 @@ class LevelView:
     changes: tuple[ChangeView, ...]
     dropped: tuple[str, ...]
     new_count: int
+    continued: bool = False  # the rest of a level begun in the unit before (see UnitView)
 
 
 @dataclass(frozen=True)
@@ -143,6 +145,24 @@ class HandbookContext:
     generator: str
     medium: str  # "print" (laid out by WeasyPrint) or "screen" (the HTML file)
     stylesheet: str  # template name of the CSS to inline
+    unit: Optional["UnitView"] = None  # the part of the book laid out now; None: all of it
+
+
+@dataclass(frozen=True)
+class UnitView:
+    """One unit of the print handbook, laid out on its own and joined with the others.
+
+    The front matter (cover, contents, colophon) is one unit; each chapter is
+    another, or, for a very large framework, its title and overview are one
+    and each level (or part of a level) another.  `parts` of the context then
+    hold just the unit's chapter.
+    """
+
+    front: bool = False
+    head: bool = True  # the chapter's title and overview are in this unit
+    levels: tuple[LevelView, ...] = ()  # the levels (or parts of levels) in this unit
+    targets: tuple[str, ...] = ()  # anchors its links point to in other units: empty, no room
+    pages: Mapping[str, str] = field(default_factory=dict)  # front: target → its page number
 
 
 def build_handbook_context(frameworks: Sequence[Framework], *, title: str, organisation: str,

@@ -1,0 +1,170 @@
+"""The print handbook made of units laid out in parallel, cached, and joined.
+
+1. Cut the book into units (`units.py`): the front matter, then chapters.
+2. Lay out every unit not in the cache, in `workers` processes.  A unit's
+   PDF depends on its HTML alone (no date: fonts in it are stamped with
+   `UNIT_EPOCH`), so it is cached under `out/.docgen/units/` by a digest of
+   that HTML, the templates and the engine.
+3. Now that the chapters' pages are known: lay out the front matter again
+   with the contents numbered, and the running footer of the whole book.
+4. Join them (`docgen.engines.joining`).
+
+A tagged PDF (PDF/UA) or an archival one (PDF/A) is laid out in one pass:
+joining would lose its structure tree.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass
+from functools import partial
+from pathlib import Path
+from typing import Optional, Sequence
+
+from docgen import __version__
+from docgen.digests import digest, folder_digest
+from docgen.documents.handbook.context import HandbookContext
+from docgen.documents.handbook.units import chapter_units, front_unit
+from docgen.engines.pdf import PdfResult, html_to_pdf
+from docgen.engines.templating import SearchPath
+from docgen.output import write_atomic
+from docgen.parallel import run
+
+TEMPLATE = "handbook/handbook.html"
+FOOTER_TEMPLATE = "handbook/footer.html"
+UNIT_EPOCH = 315532800  # 1980-01-01: what a unit's fonts are stamped with, so it has no date
+KEEP_UNITS = 4  # the cache keeps this many times the units of the last book (and at least 64)
+
+
+@dataclass(frozen=True)
+class Book:
+    """The joined handbook: its PDF and what it was made from."""
+
+    pdf: PdfResult
+    units: int  # how many units the book has
+    laid_out: int  # how many of them were laid out now (the others came from the cache)
+
+
+def print_handbook(book: HandbookContext, search_path: SearchPath, epoch: int, *,
+                   workers: int = 1, cache: Optional[Path] = None) -> Book:
+    """The handbook `book` as one PDF, its units laid out in `workers` processes."""
+    def render(context: HandbookContext) -> str:
+        return search_path.render(TEMPLATE, book=context)
+
+    units = [front_unit(book, render), *chapter_units(book, render)]
+    store = UnitCache(cache, search_path)
+    laid = store.lay_out([u.html for u in units], search_path, UNIT_EPOCH, workers)
+    from docgen.engines.joining import OpenedPart, Part, join
+
+    parts = [OpenedPart(Part(r.data, u.outline_depth, u.borrowed)) for r, u in zip(laid, units)]
+    front_pages = parts[0].page_count
+    while True:  # numbering the contents may change how many pages they take: rarely, once
+        pages = _page_numbers(parts[1:], first=front_pages + 1)
+        total = front_pages + sum(p.page_count for p in parts[1:])
+        front = front_unit(book, render, pages)
+        footer = search_path.render(FOOTER_TEMPLATE, book=book, pages=total)
+        front_pdf, footer_pdf = store.lay_out([front.html, footer], search_path, epoch, workers)
+        if front_pdf.pages == front_pages:
+            break
+        front_pages = front_pdf.pages
+    parts[0] = OpenedPart(Part(front_pdf.data, front.outline_depth, front.borrowed))
+    data = join(parts, footer_pdf.data)
+    store.prune()
+    refused = tuple(dict.fromkeys(url for r in (*laid, front_pdf, footer_pdf) for url in r.refused))
+    return Book(PdfResult(data, total, refused), len(units), store.misses)
+
+
+def _page_numbers(chapters: Sequence, first: int) -> dict[str, str]:
+    """The book's page number of every anchor of `chapters`, which start on page `first`."""
+    numbers: dict[str, str] = {}
+    for part in chapters:
+        for name, page in part.anchor_pages().items():
+            numbers.setdefault(name, str(first + page))
+        first += part.page_count
+    return numbers
+
+
+class UnitCache:
+    """Laid-out units by a digest of their HTML, the templates, the variant and the engine.
+
+    Without a folder, nothing is kept and every unit is laid out.
+    """
+
+    def __init__(self, folder: Optional[Path], search_path: SearchPath):
+        self.folder = folder
+        self.used: set[str] = set()
+        self.misses = 0
+        if folder is not None:
+            import weasyprint
+
+            self.common = digest(__version__, weasyprint.__version__,
+                                 folder_digest(search_path.folders))
+
+    def lay_out(self, htmls: Sequence[str], search_path: SearchPath, epoch: int,
+                workers: int) -> list[PdfResult]:
+        """The PDF of each of `htmls`, from the cache or laid out (in parallel), in order."""
+        keys = [self._key(html, epoch) for html in htmls]
+        results: dict[int, PdfResult] = {}
+        for index, key in enumerate(keys):
+            found = self._get(key)
+            if found is not None:
+                results[index] = found
+        todo = [(i, html) for i, html in enumerate(htmls) if i not in results]
+        self.misses += len(todo)
+        if todo:
+            import weasyprint  # noqa: F401  (before the workers fork: each needs it)
+
+            work = partial(_lay_out_numbered, search_path=search_path, epoch=epoch)
+            for (index, _), result in run(todo, work, workers):
+                results[index] = result
+                self._put(keys[index], result)
+        return [results[i] for i in range(len(htmls))]
+
+    def _key(self, html: str, epoch: int) -> str:
+        key = digest(html, str(epoch), self.common) if self.folder is not None else ""
+        self.used.add(key)
+        return key
+
+    def _get(self, key: str) -> Optional[PdfResult]:
+        if self.folder is None:
+            return None
+        pdf, meta = self.folder / f"{key}.pdf", self.folder / f"{key}.json"
+        try:
+            data, facts = pdf.read_bytes(), json.loads(meta.read_text(encoding="utf-8"))
+            os.utime(pdf)  # the cache forgets the least recently used first
+        except (OSError, ValueError):
+            return None
+        return PdfResult(data, facts["pages"], tuple(facts["refused"]))
+
+    def _put(self, key: str, result: PdfResult) -> None:
+        if self.folder is None:
+            return
+        try:
+            write_atomic(self.folder / f"{key}.pdf", result.data)
+            facts = {"pages": result.pages, "refused": list(result.refused)}
+            write_atomic(self.folder / f"{key}.json", json.dumps(facts).encode("utf-8"))
+        except OSError:
+            pass  # a cache that cannot be written only makes the next run slower
+
+    def prune(self) -> None:
+        """Forget the least recently used units beyond `KEEP_UNITS` books of this size."""
+        if self.folder is None or not self.folder.is_dir():
+            return
+        keep = max(64, KEEP_UNITS * len(self.used))
+        files = sorted(self.folder.glob("*.pdf"), key=_mtime, reverse=True)
+        for pdf in files[keep:]:
+            if pdf.stem not in self.used:
+                for path in (pdf, pdf.with_suffix(".json")):
+                    path.unlink(missing_ok=True)
+
+
+def _mtime(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0
+
+
+def _lay_out_numbered(item: tuple[int, str], search_path: SearchPath, epoch: int) -> PdfResult:
+    return html_to_pdf(item[1], search_path, None, epoch)

@@ -1,0 +1,135 @@
+"""Work spread over processes: one job per worker, a time limit, and a lost worker named.
+
+`run` is the one way docgen uses more than one core: the build and the
+single-document commands run their jobs through it, and the handbook lays out
+its chapters through it.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from typing import Callable, Iterator, Optional, Sequence, TypeVar
+
+from docgen.errors import BuildError
+
+Job = TypeVar("Job")
+Result = TypeVar("Result")
+
+
+class WorkerLost(BuildError):
+    """A worker process died, or was stopped for taking too long; its job is named."""
+
+
+def run(jobs: Sequence[Job], work: Callable[[Job], Result], workers: int = 0,
+        name: Callable[[Job], str] = str,
+        time_limit: Optional[float] = None) -> Iterator[tuple[Job, Result]]:
+    """`(job, work(job))` for every job, as each finishes.
+
+    `workers` processes (0: one per core); with one worker or one job, in this
+    process (and without a time limit).  `work` and the jobs must pickle (a
+    module-level function, or a `functools.partial` of one).  An exception in
+    `work` is raised here and nothing more is started.  A worker that dies, or
+    runs one job longer than `time_limit` seconds and is stopped, costs only
+    its own job: the others are made, then WorkerLost names it.
+    """
+    workers = workers or os.cpu_count() or 1
+    if workers == 1 or len(jobs) <= 1:
+        for job in jobs:
+            yield job, work(job)
+        return
+    workers = min(workers, len(jobs))
+    pool = ProcessPoolExecutor(max_workers=workers)
+    waiting = iter(enumerate(jobs))
+    running: dict = {}
+    started: dict = {}
+    finished: set[int] = set()
+    hung: Optional[int] = None
+
+    def start_next() -> None:
+        # one job per worker at a time: the pool would queue more, and a queued job cannot be
+        # taken back when another fails
+        for index, job in waiting:
+            future = pool.submit(work, job)
+            running[future], started[future] = index, time.monotonic()
+            return
+
+    try:
+        for _ in range(workers):
+            start_next()
+        while running:
+            done, _ = wait(running, timeout=_time_left(started, running, time_limit),
+                           return_when=FIRST_COMPLETED)
+            if not done:
+                hung = running[min(running, key=started.get)]
+                _stop(pool)
+                break
+            for future in done:
+                index = running.pop(future)
+                result = future.result()
+                finished.add(index)
+                start_next()
+                yield jobs[index], result
+    except BrokenProcessPool:
+        pass
+    else:
+        if hung is None:
+            return
+    finally:
+        # On the first failure nothing more starts: only the jobs already running (fewer than
+        # `workers`) finish.
+        pool.shutdown(wait=True, cancel_futures=True)
+    # A dead worker breaks the whole pool and no one can tell which job killed it.  Every job
+    # not yet returned runs again, each in a process of its own: the one that dies (or hangs)
+    # is named, the ones that only shared its pool are made.
+    lost: list[WorkerLost] = []
+    for index, job in enumerate(jobs):
+        if index in finished:
+            continue
+        if index == hung:
+            lost.append(_too_long(name(job), time_limit))
+            continue
+        try:
+            yield job, _alone(work, job, name, time_limit)
+        except WorkerLost as exc:
+            lost.append(exc)
+    if lost:
+        raise lost[0]
+
+
+def _alone(work: Callable[[Job], Result], job: Job, name: Callable[[Job], str],
+           time_limit: Optional[float]) -> Result:
+    with ProcessPoolExecutor(max_workers=1) as pool:
+        future = pool.submit(work, job)
+        try:
+            return future.result(timeout=time_limit)
+        except TimeoutError:
+            _stop(pool)
+            raise _too_long(name(job), time_limit) from None
+        except BrokenProcessPool:
+            raise WorkerLost(f"{name(job)}: the worker process making it stopped abruptly "
+                             "(killed, out of memory, or a crash in a library); nothing of it "
+                             "was written") from None
+
+
+def _time_left(started: dict, running: dict, time_limit: Optional[float]) -> Optional[float]:
+    """Seconds until the longest-running job reaches the time limit (None: no limit)."""
+    if time_limit is None:
+        return None
+    oldest = min(started[future] for future in running)
+    return max(0.0, oldest + time_limit - time.monotonic())
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """Kill the pool's worker processes.  The executor has no public way to stop a running job;
+    its `_processes` map is the one handle on them (stable since Python 3.2)."""
+    for process in list((pool._processes or {}).values()):
+        process.kill()
+
+
+def _too_long(job_name: str, time_limit: Optional[float]) -> WorkerLost:
+    return WorkerLost(f"{job_name}: stopped after {time_limit:g} s, the limit for one document "
+                      "(raise seconds_per_document under [limits] in docgen.toml if it really "
+                      "needs longer); nothing of it was written")

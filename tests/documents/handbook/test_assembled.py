@@ -1,0 +1,214 @@
+"""The handbook laid out in units and joined equals the handbook laid out in one pass.
+
+Page by page: the same words at the same places, the same outline (titles,
+nesting, target pages), every link going to the same page.  Then what only
+units have: the cache, parallel layout, reproducible bytes, and a very large
+chapter cut into levels.
+"""
+
+from __future__ import annotations
+
+import io
+import shutil
+from datetime import datetime, timezone
+
+import pdfplumber
+import pypdf
+import pytest
+from conftest import FIXTURES, REPO, squash
+
+from docgen import api
+from docgen.documents.handbook import book as assembly
+from docgen.documents.handbook import units
+from docgen.documents.handbook.context import build_handbook_context
+from docgen.engines.pdf import html_to_pdf
+
+EPOCH = 1_700_000_000
+
+
+@pytest.fixture(scope="module")
+def project(tmp_path_factory):
+    """Four frameworks in three parts: Markdown and YAML, criteria and prose."""
+    root = tmp_path_factory.mktemp("book")
+    (root / "framework").mkdir()
+    shutil.copy(REPO / "framework" / "engineering" / "backend.md", root / "framework")
+    for name in ("yaml/platform.md", "yaml/generic.md", "markdown/prose.md"):
+        shutil.copy(FIXTURES / name, root / "framework")
+    return api.open_project(root)
+
+
+@pytest.fixture(scope="module")
+def book(project):
+    catalog = api.load_catalog(project).usable()
+    assert len(catalog.frameworks) == 4
+    return build_handbook_context(catalog.frameworks, title="Handbook", organisation="Acme",
+                                  date=datetime.fromtimestamp(EPOCH, tz=timezone.utc),
+                                  paper="A4", medium="print")
+
+
+@pytest.fixture(scope="module")
+def search_path(project):
+    from docgen.documents import handbook
+
+    return handbook.settings(project).search_path
+
+
+@pytest.fixture(scope="module")
+def single_pass(book, search_path):
+    html = search_path.render(assembly.TEMPLATE, book=book)
+    return html_to_pdf(html, search_path, None, EPOCH).data
+
+
+@pytest.fixture(scope="module")
+def joined(book, search_path, tmp_path_factory):
+    cache = tmp_path_factory.mktemp("units")
+    made = assembly.print_handbook(book, search_path, EPOCH, workers=2, cache=cache)
+    return made, cache
+
+
+def words(data: bytes) -> list[list[tuple[str, float, float]]]:
+    """Each page's words with their place, in a fixed order."""
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        return [sorted((w["text"], w["top"], w["x0"]) for w in page.extract_words())
+                for page in pdf.pages]
+
+
+def same_place(want, got) -> bool:
+    """The same words, each within a tenth of a millimetre (laid out apart, the floating-point
+    sums of positions may differ in the last digits)."""
+    left = list(got)
+    for text, top, x0 in want:
+        match = next((w for w in left if w[0] == text and abs(w[1] - top) < 0.3
+                      and abs(w[2] - x0) < 0.3), None)
+        if match is None:
+            return False
+        left.remove(match)
+    return not left
+
+
+def outline(data: bytes) -> list[tuple[int, str, int]]:
+    """The outline, flat: (depth, title, 0-based page)."""
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    found = []
+
+    def walk(items, depth):
+        for item in items:
+            if isinstance(item, list):
+                walk(item, depth + 1)
+            else:
+                found.append((depth, item.title, reader.get_destination_page_number(item)))
+
+    walk(reader.outline, 0)
+    return found
+
+
+def links(data: bytes) -> list[tuple[int, tuple[float, ...], int]]:
+    """Every internal link: (its page, its box, the page it goes to)."""
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    named = reader.named_destinations
+    found = []
+    for number, page in enumerate(reader.pages):
+        for annotation in page.get("/Annots") or ():
+            annotation = annotation.get_object()
+            if annotation.get("/Subtype") != "/Link" or "/Dest" not in annotation:
+                continue
+            target = reader.get_destination_page_number(named[str(annotation["/Dest"])])
+            box = tuple(round(float(v), 1) for v in annotation["/Rect"])
+            found.append((number, box, target))
+    return sorted(found)
+
+
+def test_the_joined_book_has_the_pages_and_words_of_the_single_pass(single_pass, joined):
+    made, _ = joined
+    expected, actual = words(single_pass), words(made.pdf.data)
+    assert made.pdf.pages == len(actual) == len(expected) > 10
+    for number, (want, got) in enumerate(zip(expected, actual), start=1):
+        assert [w[0] for w in got] == [w[0] for w in want], f"page {number}: other words"
+        assert same_place(want, got), f"page {number}: words elsewhere"
+
+
+def test_the_joined_book_has_the_outline_of_the_single_pass(single_pass, joined):
+    expected = outline(single_pass)
+    assert outline(joined[0].pdf.data) == expected
+    depths = {depth for depth, _, _ in expected}
+    assert depths == {0, 1, 2}  # framework › level › category
+
+
+def test_every_link_of_the_joined_book_goes_where_it_did(single_pass, joined):
+    expected = links(single_pass)
+    assert len(expected) > 20  # contents, overview tables, "new at this level"
+    assert links(joined[0].pdf.data) == expected
+
+
+def test_the_contents_are_numbered_with_the_chapters_pages(joined):
+    data = joined[0].pdf.data
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    contents = reader.pages[1].extract_text()
+    for depth, title, page in outline(data):
+        if depth == 0:  # "🛠️ Backend Engineering Framework ........ 3"
+            assert squash(title.split(" ", 1)[-1]) in squash(contents)
+    chapter_pages = [page + 1 for depth, _, page in outline(data) if depth == 0]
+    numbers = [int(line.rsplit(".", 1)[-1]) for line in contents.splitlines()
+               if line.rstrip()[-1:].isdigit() and "...." in line]
+    assert set(chapter_pages) <= set(numbers)
+
+
+def test_metadata_and_language_are_the_books(joined):
+    reader = pypdf.PdfReader(io.BytesIO(joined[0].pdf.data))
+    assert reader.metadata.title.startswith("Handbook")
+    assert reader.trailer["/Root"]["/Lang"] == "en"
+    assert reader.metadata.creation_date.timestamp() == EPOCH
+
+
+def test_a_second_run_takes_every_unit_from_the_cache_and_gives_the_same_bytes(
+        book, search_path, joined):
+    made, cache = joined
+    again = assembly.print_handbook(book, search_path, EPOCH, workers=1, cache=cache)
+    assert made.laid_out == made.units + 2  # every unit, then the front numbered and the footer
+    assert again.laid_out == 0
+    assert again.pdf.data == made.pdf.data
+
+
+def test_one_changed_chapter_is_the_one_laid_out_again(project, book, search_path, joined):
+    from dataclasses import replace
+
+    made, cache = joined
+    part = book.parts[0]
+    chapter = part.chapters[0]
+    edited = replace(chapter, title=chapter.title + " (edited)")
+    changed = replace(book, parts=(replace(part, chapters=(edited, *part.chapters[1:])),
+                                   *book.parts[1:]))
+    again = assembly.print_handbook(changed, search_path, EPOCH, workers=1, cache=cache)
+    # the chapter, and the contents that name it (placeholder pass and numbered pass)
+    assert again.laid_out == 3
+    assert "(edited)" in pypdf.PdfReader(io.BytesIO(again.pdf.data)).pages[1].extract_text()
+
+
+def test_bytes_do_not_depend_on_the_processes(book, search_path, joined, tmp_path):
+    alone = assembly.print_handbook(book, search_path, EPOCH, workers=1, cache=None)
+    assert alone.pdf.data == joined[0].pdf.data
+
+
+def test_a_large_chapter_is_cut_into_levels_and_parts_of_levels(book, search_path, monkeypatch):
+    monkeypatch.setattr(units, "UNIT_CHARACTERS", 20_000)
+    made = assembly.print_handbook(book, search_path, EPOCH, workers=2, cache=None)
+    assert made.units > 1 + 4  # more units than the front matter and one per chapter
+    data = made.pdf.data
+    marks = outline(data)
+    # the levels of a cut chapter still sit under it, the categories under their level
+    backend = [m for m in marks if m[0] == 0 and "Backend" in m[1]][0]
+    after = marks[marks.index(backend) + 1:]
+    assert [depth for depth, _, _ in after[:2]] == [1, 2]
+    levels = [m for m in after if m[0] == 1][:6]
+    assert [title for _, title, _ in levels] == [f"Level {n}" for n in range(1, 7)]
+    text = [squash(page) for page in (p.extract_text() for p in
+                                      pypdf.PdfReader(io.BytesIO(data)).pages)]
+    # every criterion is there, and every page past the contents has its running heads
+    backend_text = " ".join(text)
+    for criterion in ("Writes correct Go code", "Delegates to make better use of their time"):
+        assert criterion in backend_text
+    for number, page in enumerate(text[2:], start=3):
+        assert f"Page {number} of {len(text)}" in page
+    for _, title, page in levels[1:]:
+        assert title in text[page + 1] or any(title in t for t in text[page:page + 2])
+    assert links(data)  # links still resolve across units (named destinations kept)
