@@ -2,10 +2,13 @@
 
     .venv/bin/python benchmarks/handbook.py [--corpus ../shared/corpus/monzo] [--runs 3]
 
-Reports, for the seed (framework/) and the corpus: median wall time of
-`docgen handbook`, peak memory, pages and pages per second; and, where
-`chromium` is installed, the median time of `chromium --headless
---print-to-pdf` on the same content (docgen's HTML handbook) and the ratio.
+Rows, each the median of `--runs` runs with the peak memory of all processes:
+- seed, clean: `docgen handbook` with no chapter cached (out/ removed first);
+- corpus, clean, `-j 1` and `-j 2`: the same, chapters laid out in one or two processes;
+- corpus, one framework edited: the cache warm, a criterion of one framework changed before
+  each run (so one chapter and the contents are laid out again).
+Where `chromium` is installed, each row is set against `chromium --headless --print-to-pdf`
+of docgen's own HTML handbook of the same frameworks, from a clean profile, and the ratio.
 """
 
 from __future__ import annotations
@@ -24,6 +27,9 @@ DOCGEN = [sys.executable, "-m", "docgen"]
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                   "--disable-background-networking", "--disable-component-update",
                   "--disable-sync", "--no-pdf-header-footer"]
+EDITED = "engineering/web.md"  # the corpus framework the warm row edits
+# adds "x " to the first criterion: a new text on every run, so the chapter is never cached
+EDIT = r"sed -i '0,/^\( *- \"\)/s//\1x /' "
 
 
 def pages(pdf: Path) -> int:
@@ -32,26 +38,47 @@ def pages(pdf: Path) -> int:
     return len(pypdf.PdfReader(pdf).pages)
 
 
-def bench(label: str, root: Path, frameworks: str, runs: int, work: Path) -> dict:
-    config = work / f"{label}.toml"
-    config.write_text(f'frameworks = "{frameworks}"\n', encoding="utf-8")
-    base = DOCGEN + ["-q", "--root", str(root), "--config", str(config), "handbook"]
-    pdf, html = work / f"{label}.pdf", work / f"{label}.html"
-    docgen = measure(f"{label}: docgen", base + ["-o", str(pdf)], runs)
-    subprocess.run(base + ["--format", "html", "-o", str(html)], check=True)
-    result = {"label": label, "docgen_s": docgen.median, "docgen_runs": docgen.runs,
-              "peak_mib": docgen.peak_rss_mib, "pages": pages(pdf)}
-    result["pages_per_s"] = result["pages"] / docgen.median
-    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
-    if chromium:
-        profile = tempfile.mkdtemp(prefix="chromium-", dir=work)
-        out = work / f"{label}-chromium.pdf"
-        chrome = measure(f"{label}: chromium", [chromium, *CHROMIUM_FLAGS,
-                                                 f"--user-data-dir={profile}",
-                                                 f"--print-to-pdf={out}", html.as_uri()], runs)
-        result.update(chromium_s=chrome.median, chromium_peak_mib=chrome.peak_rss_mib,
-                      chromium_pages=pages(out), ratio=docgen.median / chrome.median)
-    return result
+def project(label: str, frameworks: Path, work: Path) -> Path:
+    """A copy of `frameworks` with its own out/ folder, and its docgen.toml."""
+    root = work / label
+    shutil.copytree(frameworks, root / "framework")
+    (root / "docgen.toml").write_text(f'frameworks = "framework"\nout = "{work / (label + "-out")}"\n',
+                                      encoding="utf-8")
+    return root
+
+
+def handbook(root: Path, *options: str) -> list[str]:
+    return DOCGEN + ["-q", "--root", str(root), "handbook", *options]
+
+
+def clean(root: Path, *options: str) -> list[str]:
+    """`docgen handbook` after removing out/ (and with it the chapter cache)."""
+    out = root.parent / (root.name + "-out")
+    command = " ".join(f"'{part}'" for part in handbook(root, *options))
+    return ["sh", "-c", f"rm -rf '{out}' && {command}"]
+
+
+def chromium(root: Path, runs: int, work: Path) -> dict:
+    """Chromium's time on docgen's HTML handbook of `root`."""
+    browser = shutil.which("chromium") or shutil.which("chromium-browser")
+    if not browser:
+        return {}
+    html, out = work / f"{root.name}.html", work / f"{root.name}-chromium.pdf"
+    subprocess.run(handbook(root, "--format", "html", "-o", str(html)), check=True)
+    profile = tempfile.mkdtemp(prefix="chromium-", dir=work)
+    result = measure(f"{root.name}: chromium", [browser, *CHROMIUM_FLAGS,
+                                                f"--user-data-dir={profile}",
+                                                f"--print-to-pdf={out}", html.as_uri()], runs)
+    return {"chromium_s": result.median, "chromium_pages": pages(out)}
+
+
+def row(label: str, command: list[str], pdf: Path, runs: int, browser: dict) -> dict:
+    result = measure(label, command, runs)
+    found = {"label": label, "docgen_s": result.median, "docgen_runs": result.runs,
+             "cpu_s": result.cpu, "peak_mib": result.peak_rss_mib, "pages": pages(pdf)}
+    if browser:
+        found.update(browser, ratio=result.median / browser["chromium_s"])
+    return found
 
 
 def main() -> None:
@@ -59,18 +86,33 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, default=REPO.parent / "shared" / "corpus" / "monzo")
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
+    results = []
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
-        results = [bench("seed", REPO, "framework", args.runs, work)]
+        seed = project("seed", REPO / "framework", work)
+        pdf = work / "seed.pdf"
+        results.append(row("seed, clean, -j 2", clean(seed, "-j", "2", "-o", str(pdf)), pdf,
+                           args.runs, chromium(seed, args.runs, work)))
         if args.corpus.is_dir():
-            results.append(bench("corpus", args.corpus.resolve(), ".", args.runs, work))
+            corpus = project("corpus", args.corpus, work)
+            browser = chromium(corpus, args.runs, work)
+            pdf = work / "corpus.pdf"
+            for jobs in ("1", "2"):
+                results.append(row(f"corpus, clean, -j {jobs}",
+                                   clean(corpus, "-j", jobs, "-o", str(pdf)), pdf, args.runs,
+                                   browser))
+            command = " ".join(f"'{p}'" for p in handbook(corpus, "-j", "2", "-o", str(pdf)))
+            edit = ["sh", "-c", f"{EDIT}'{corpus / 'framework' / EDITED}' && {command}"]
+            results.append(row("corpus, one framework edited, -j 2", edit, pdf, args.runs,
+                               browser))
         else:
             print(f"(no corpus at {args.corpus}; seed only)", file=sys.stderr)
-    report("handbook", ["input", "pages", "docgen median", "pages/s", "peak memory",
-                        "chromium median", "ratio"],
-           [[r["label"], str(r["pages"]), f"{r['docgen_s']:.2f} s", f"{r['pages_per_s']:.1f}",
+    report("handbook", ["run", "pages", "docgen median", "CPU", "peak memory",
+                        "chromium median (clean)", "ratio"],
+           [[r["label"], str(r["pages"]), f"{r['docgen_s']:.2f} s", f"{r['cpu_s']:.1f} s",
              f"{r['peak_mib']:.0f} MiB",
-             f"{r['chromium_s']:.2f} s ({r['chromium_pages']} pages)" if "chromium_s" in r else "n/a",
+             f"{r['chromium_s']:.2f} s ({r['chromium_pages']} pages)" if "chromium_s" in r
+             else "n/a",
              f"{r['ratio']:.2f}×" if "ratio" in r else "n/a"] for r in results], results)
 
 

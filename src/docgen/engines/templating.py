@@ -13,6 +13,7 @@ after an emoji in plain text.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Iterable, Optional
 
@@ -79,19 +80,11 @@ class SearchPath:
         """A strict, autoescaping, sandboxed Jinja environment over this path.
 
         The sandbox keeps a template to its data: a template from a pull
-        request cannot reach Python internals (`__globals__`, `os`).
+        request cannot reach Python internals (`__globals__`, `os`).  One
+        environment per path and process, so each template is compiled once
+        (Jinja still reloads a template whose file changed).
         """
-        loaders = [jinja2.FileSystemLoader(str(folder)) for folder in self.folders]
-        loader = jinja2.ChoiceLoader([
-            jinja2.PrefixLoader({"default": jinja2.FileSystemLoader(str(self.default))}),
-            *loaders,
-        ])
-        env = SandboxedEnvironment(loader=loader, autoescape=True,
-                                   undefined=jinja2.StrictUndefined, trim_blocks=True,
-                                   lstrip_blocks=True, keep_trailing_newline=True)
-        env.filters["emoji"] = emoji_html
-        env.filters["emoji_spaced"] = emoji_spaced
-        return env
+        return _environment(self.folders)
 
     def render(self, template: str, **context: object) -> str:
         """Render `template` with `context`; TemplateError names what went wrong."""
@@ -109,3 +102,17 @@ class SearchPath:
                                 "use its data, not Python's internals)") from exc
         except jinja2.UndefinedError as exc:
             raise TemplateError(f"template '{template}': {exc.message}") from exc
+
+
+@lru_cache(maxsize=8)
+def _environment(folders: tuple[Path, ...]) -> jinja2.Environment:
+    loaders = [jinja2.FileSystemLoader(str(folder)) for folder in folders]
+    loader = jinja2.ChoiceLoader([
+        jinja2.PrefixLoader({"default": jinja2.FileSystemLoader(str(folders[-1]))}),
+        *loaders,
+    ])
+    env = SandboxedEnvironment(loader=loader, autoescape=True, undefined=jinja2.StrictUndefined,
+                               trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    env.filters["emoji"] = emoji_html
+    env.filters["emoji_spaced"] = emoji_spaced
+    return env

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import os
+from importlib import metadata
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -54,7 +55,7 @@ def print_handbook(book: HandbookContext, search_path: SearchPath, epoch: int, *
 
     units = [front_unit(book, render), *chapter_units(book, render)]
     store = UnitCache(cache, search_path)
-    laid = store.lay_out([u.html for u in units], search_path, UNIT_EPOCH, workers)
+    laid = store.lay_out([(u.html, UNIT_EPOCH) for u in units], search_path, workers)
     from docgen.engines.joining import OpenedPart, Part, join
 
     parts = [OpenedPart(Part(r.data, u.outline_depth, u.borrowed)) for r, u in zip(laid, units)]
@@ -64,7 +65,9 @@ def print_handbook(book: HandbookContext, search_path: SearchPath, epoch: int, *
         total = front_pages + sum(p.page_count for p in parts[1:])
         front = front_unit(book, render, pages)
         footer = search_path.render(FOOTER_TEMPLATE, book=book, pages=total)
-        front_pdf, footer_pdf = store.lay_out([front.html, footer], search_path, epoch, workers)
+        # the footer has no date: laid out again only when the book's length changes
+        front_pdf, footer_pdf = store.lay_out([(front.html, epoch), (footer, UNIT_EPOCH)],
+                                              search_path, workers)
         if front_pdf.pages == front_pages:
             break
         front_pages = front_pdf.pages
@@ -96,30 +99,28 @@ class UnitCache:
         self.used: set[str] = set()
         self.misses = 0
         if folder is not None:
-            import weasyprint
-
-            self.common = digest(__version__, weasyprint.__version__,
+            self.common = digest(__version__, metadata.version("weasyprint"),
                                  folder_digest(search_path.folders))
 
-    def lay_out(self, htmls: Sequence[str], search_path: SearchPath, epoch: int,
+    def lay_out(self, documents: Sequence[tuple[str, int]], search_path: SearchPath,
                 workers: int) -> list[PdfResult]:
-        """The PDF of each of `htmls`, from the cache or laid out (in parallel), in order."""
-        keys = [self._key(html, epoch) for html in htmls]
+        """The PDF of each `(html, epoch)`, from the cache or laid out (in parallel), in order."""
+        keys = [self._key(html, epoch) for html, epoch in documents]
         results: dict[int, PdfResult] = {}
         for index, key in enumerate(keys):
             found = self._get(key)
             if found is not None:
                 results[index] = found
-        todo = [(i, html) for i, html in enumerate(htmls) if i not in results]
+        todo = [(i, *document) for i, document in enumerate(documents) if i not in results]
         self.misses += len(todo)
         if todo:
             import weasyprint  # noqa: F401  (before the workers fork: each needs it)
 
-            work = partial(_lay_out_numbered, search_path=search_path, epoch=epoch)
-            for (index, _), result in run(todo, work, workers):
+            for (index, _, _), result in run(todo, partial(_lay_out_numbered,
+                                                           search_path=search_path), workers):
                 results[index] = result
                 self._put(keys[index], result)
-        return [results[i] for i in range(len(htmls))]
+        return [results[i] for i in range(len(documents))]
 
     def _key(self, html: str, epoch: int) -> str:
         key = digest(html, str(epoch), self.common) if self.folder is not None else ""
@@ -166,5 +167,6 @@ def _mtime(path: Path) -> float:
         return 0.0
 
 
-def _lay_out_numbered(item: tuple[int, str], search_path: SearchPath, epoch: int) -> PdfResult:
-    return html_to_pdf(item[1], search_path, None, epoch)
+def _lay_out_numbered(item: tuple[int, str, int], search_path: SearchPath) -> PdfResult:
+    _, html, epoch = item
+    return html_to_pdf(html, search_path, None, epoch)
