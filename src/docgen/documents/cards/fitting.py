@@ -5,7 +5,8 @@ second card, its size is lowered a step, down to `MIN_SIZE` (at once when
 it is far too long for one card).  What still
 does not fit continues on further cards, each marked "continued" (nothing
 is ever clipped).  Each pass lays out only the levels still too long, and
-a level keeps the pages of the pass that fitted it.
+a level keeps the pages of the pass that fitted it; the kept pages of every
+pass are written to PDF once, together (writing is a third of the work).
 """
 
 from __future__ import annotations
@@ -40,24 +41,29 @@ def render_side(deck: CardDeck, search_path: SearchPath, epoch: int) -> CardPage
     """
     sizes = {card.number: card.font_size for card in deck.cards}
     pending = [card.number for card in deck.cards]
-    fitted: dict[int, list[PageObject]] = {}
+    fitted: dict[int, list] = {}  # level number → its laid-out WeasyPrint pages
+    first: LaidOut | None = None
     refused: list[str] = []
     while pending:
         part = replace(with_font_sizes(deck, sizes),
                        cards=tuple(c for c in with_font_sizes(deck, sizes).cards
                                    if c.number in pending))
         laid = lay_out(search_path.render(TEMPLATE, deck=part), search_path, epoch=epoch)
+        first = first or laid
         refused += laid.refused
-        pages = card_pages(laid.write())
         retry = []
         for number, indexes in _pages_per_level(part, laid).items():
             if len(indexes) > 1 and sizes[number] > MIN_SIZE:
                 sizes[number] = _next_size(sizes[number], len(indexes))
                 retry.append(number)
             else:
-                fitted[number] = [pages[i] for i in indexes]
+                fitted[number] = [laid.document.pages[i] for i in indexes]
         pending = retry
-    return CardPages(fitted, sizes, tuple(dict.fromkeys(refused)))
+    order = [card.number for card in deck.cards]
+    kept = [page for number in order for page in fitted[number]]
+    pages = iter(card_pages(replace(first, document=first.document.copy(kept)).write()))
+    by_level = {number: [next(pages) for _ in fitted[number]] for number in order}
+    return CardPages(by_level, sizes, tuple(dict.fromkeys(refused)))
 
 
 def _next_size(size: float, cards: int) -> float:
