@@ -17,7 +17,7 @@ from typing import Mapping, Optional, Sequence
 from docgen.config import AUTO_CARDS, CARD_BACKS
 from docgen.documents import DocumentKind, DocumentSettings, Job, Rendered
 from docgen.documents.cards.context import build_card_deck
-from docgen.documents.cards.fitting import render_side
+from docgen.documents.cards.fitting import FittedSide, fit_side
 from docgen.documents.cards.imposition import BLEED, CARD_SIZES, MM, plan as sheet_layout
 from docgen.documents.cards.sheets import Band, impose
 from docgen.engines.pdf import refused_warnings
@@ -68,31 +68,32 @@ def render(job: Job, settings: CardSettings) -> tuple[Rendered, ...]:
 def make_cards(framework: Framework, settings: CardSettings, path: str) -> Rendered:
     """The imposed card sheets of `framework` as one PDF, to be written to `path`.
 
-    With `card = "auto"`, the first size of `AUTO_CARDS` on which every level
-    fits one card (the last one when none does).  A level that needs more
-    than two cards of one size will not fit one of the next (twice the area),
-    so that size is kept rather than laid out again for nothing.
+    With `card = "auto"`, the first size of `AUTO_CARDS` on which no level
+    needs exactly two cards (the last one when each does): a level that fits
+    two cards fits one of the next size (twice the area); one that needs more
+    will not, so that size is kept rather than laid out again for nothing.
+    A side is laid out once: its cards are written only for the size kept.
     """
     assert settings.back in CARD_BACKS, settings.back  # config.py only lets choices through
-    for card in AUTO_CARDS if settings.card == "auto" else (settings.card,):
-        sides, deck = _card_sides(framework, settings, card)
-        if _cards_needed(framework, settings, sides) != 2:
-            break  # it fits, or even the next size would not
+    sizes = AUTO_CARDS if settings.card == "auto" else (settings.card,)
+    for card in sizes:
+        sides = _card_sides(framework, settings, card, last=card == sizes[-1])
+        if sides is not None:
+            break
     layout = sheet_layout(card, settings.paper, settings.per_sheet)
+    front = sides["front"].pages()
+    back = sides["back"].pages() if "back" in sides else {}
     cards, warnings = [], []
     for level in framework.levels:
-        fronts = sides["front"].pages[level.number]
-        backs = sides["back"].pages[level.number]
-        if settings.back == "blank":
-            backs = []
+        fronts, backs = front[level.number], back.get(level.number, [])
         for index in range(max(len(fronts), len(backs))):
             cards.append((fronts[index] if index < len(fronts) else None,
                           backs[index] if index < len(backs) else None))
-        for side, label in (("front", "front"), ("back", "back")):
-            count = len(sides[side].pages[level.number])
-            if count > 1 and not (side == "back" and settings.back == "blank"):
-                warnings.append(f"{framework.id} Level {level.number}: the {label} does not fit "
-                                f"one {card} card even at {sides[side].sizes[level.number]}"
+        for side, fitted in sides.items():
+            count = fitted.count(level.number)
+            if count > 1:
+                warnings.append(f"{framework.id} Level {level.number}: the {side} does not fit "
+                                f"one {card} card even at {fitted.sizes[level.number]}"
                                 f" pt; it continues on {count - 1} more card(s) marked "
                                 "'continued'")
     metadata = {"Title": f"{framework.title}: level cards", "Author": settings.organisation or "docgen",
@@ -100,31 +101,37 @@ def make_cards(framework: Framework, settings: CardSettings, path: str) -> Rende
                            f"{settings.paper if settings.per_sheet != 1 else 'single'} sheets",
                 "Creator": "docgen", "CreationDate": _pdf_date(settings.date),
                 "ModDate": _pdf_date(settings.date)}
+    deck = _deck(framework, settings, card, "front")
     band = Band(deck.accent, deck.band_mm * MM)
     data = impose(cards, layout, band, metadata)
-    refused = sides["front"].refused + sides["back"].refused
+    refused = tuple(url for fitted in sides.values() for url in fitted.refused)
     warnings += refused_warnings(refused)
     sheets = -(-len(cards) // layout.per_sheet) * 2
     return Rendered(path, data, "application/pdf", pages=sheets, warnings=tuple(warnings))
 
 
-def _card_sides(framework: Framework, settings: CardSettings, card: str):
-    """Both sides of `framework`'s cards laid out at size `card`, and the back's deck."""
-    width, height = CARD_SIZES[card]
+def _card_sides(framework: Framework, settings: CardSettings, card: str,
+                last: bool) -> Optional[dict[str, FittedSide]]:
+    """The printed sides of `framework`'s cards laid out at size `card`.
+
+    None, unless `last`, as soon as a side has a level that needs two cards:
+    the next size up holds twice as much, and the rest need not be laid out
+    at this one.
+    """
     sides = {}
-    for side in ("front", "back"):
-        deck = build_card_deck(framework, side=side, card=card, width_mm=width / MM,
-                               height_mm=height / MM, bleed_mm=BLEED / MM, back=settings.back,
-                               colours=settings.colours, font_size=BASE_SIZE[card])
-        sides[side] = render_side(deck, settings.search_path, int(settings.date.timestamp()))
-    return sides, deck
+    for side in ("front",) if settings.back == "blank" else ("front", "back"):
+        sides[side] = fit_side(_deck(framework, settings, card, side), settings.search_path,
+                               int(settings.date.timestamp()))
+        if not last and max(map(sides[side].count, sides[side].laid), default=1) == 2:
+            return None
+    return sides
 
 
-def _cards_needed(framework: Framework, settings: CardSettings, sides) -> int:
-    """The most cards one level needs on a side that is printed."""
-    printed = ("front",) if settings.back == "blank" else ("front", "back")
-    return max((len(sides[side].pages[level.number])
-                for side in printed for level in framework.levels), default=1)
+def _deck(framework: Framework, settings: CardSettings, card: str, side: str):
+    width, height = CARD_SIZES[card]
+    return build_card_deck(framework, side=side, card=card, width_mm=width / MM,
+                           height_mm=height / MM, bleed_mm=BLEED / MM, back=settings.back,
+                           colours=settings.colours, font_size=BASE_SIZE[card])
 
 
 def _pdf_date(when: datetime) -> str:

@@ -1,8 +1,9 @@
 """Card decks into card pages: each level set as large as fits, down to a readable minimum.
 
 A level is laid out at its deck's type size; while a level runs onto a
-second card, its size is lowered a step, down to `MIN_SIZE` (at once when
-it is far too long for one card).  What still
+second card, its size is lowered, down to `MIN_SIZE`: by as many steps as
+the length it ran to says it needs (type area grows with the square of the
+size), and at least one.  What still
 does not fit continues on further cards, each marked "continued" (nothing
 is ever clipped).  Each pass lays out only the levels still too long, and
 a level keeps the pages of the pass that fitted it; the kept pages of every
@@ -12,6 +13,8 @@ pass are written to PDF once, together (writing is a third of the work).
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from math import floor, sqrt
+from typing import Optional
 
 from pypdf import PageObject
 
@@ -26,23 +29,35 @@ TEMPLATE = "cards/cards.html"
 
 
 @dataclass(frozen=True)
-class CardPages:
-    """One side of a deck as PDF pages, by level."""
+class FittedSide:
+    """One side of a deck laid out, by level; written to PDF only when `pages` is asked for."""
 
-    pages: dict[int, list[PageObject]]  # level number → its card pages, in order
+    laid: dict[int, list]  # level number → its laid-out WeasyPrint pages, in order
     sizes: dict[int, float]  # level number → the type size it was set in
     refused: tuple[str, ...]
+    first: LaidOut  # the first pass, whose settings write them all
+
+    def count(self, level: int) -> int:
+        """How many cards level `level` takes on this side."""
+        return len(self.laid[level])
+
+    def pages(self) -> dict[int, list[PageObject]]:
+        """The PDF pages of each level, written together."""
+        kept = [page for pages in self.laid.values() for page in pages]
+        written = iter(card_pages(replace(self.first, document=self.first.document.copy(kept))
+                                  .write()))
+        return {number: [next(written) for _ in pages] for number, pages in self.laid.items()}
 
 
-def render_side(deck: CardDeck, search_path: SearchPath, epoch: int) -> CardPages:
-    """Lay out every card of `deck`, shrinking overfull levels; return the pages.
+def fit_side(deck: CardDeck, search_path: SearchPath, epoch: int) -> FittedSide:
+    """Lay out every card of `deck`, shrinking overfull levels.
 
     `epoch` is the date the embedded fonts carry.
     """
     sizes = {card.number: card.font_size for card in deck.cards}
     pending = [card.number for card in deck.cards]
     fitted: dict[int, list] = {}  # level number → its laid-out WeasyPrint pages
-    first: LaidOut | None = None
+    first: Optional[LaidOut] = None
     refused: list[str] = []
     while pending:
         part = replace(with_font_sizes(deck, sizes),
@@ -52,31 +67,42 @@ def render_side(deck: CardDeck, search_path: SearchPath, epoch: int) -> CardPage
         first = first or laid
         refused += laid.refused
         retry = []
-        for number, indexes in _pages_per_level(part, laid).items():
-            if len(indexes) > 1 and sizes[number] > MIN_SIZE:
-                sizes[number] = _next_size(sizes[number], len(indexes))
-                retry.append(number)
+        pages_of = _pages_per_level(part, laid)
+        for card in part.cards:
+            indexes = pages_of[card.number]
+            if len(indexes) > 1 and sizes[card.number] > MIN_SIZE:
+                sizes[card.number] = _next_size(sizes[card.number],
+                                                _cards_filled(laid, card.anchor, indexes))
+                retry.append(card.number)
             else:
-                fitted[number] = [laid.document.pages[i] for i in indexes]
+                fitted[card.number] = [laid.document.pages[i] for i in indexes]
         pending = retry
-    order = [card.number for card in deck.cards]
-    kept = [page for number in order for page in fitted[number]]
-    pages = iter(card_pages(replace(first, document=first.document.copy(kept)).write()))
-    by_level = {number: [next(pages) for _ in fitted[number]] for number in order}
-    return CardPages(by_level, sizes, tuple(dict.fromkeys(refused)))
+    in_order = {card.number: fitted[card.number] for card in deck.cards}
+    return FittedSide(in_order, sizes, tuple(dict.fromkeys(refused)), first)
 
 
-def _next_size(size: float, cards: int) -> float:
-    """The size to try after `size` filled `cards` cards: a step smaller, or the minimum at once.
+def _next_size(size: float, filled: float) -> float:
+    """The size to try after `size` filled `filled` cards (2.3: two and a third of a third).
 
-    Type area grows with the square of its size: a level that would fill more
-    than one card even at the minimum goes there directly instead of being
-    laid out again at every step (a framework of thousands of criteria).
+    The size at which the text would take one card, as type area grows with
+    the square of the size, rounded down to a step; at least one step
+    smaller, and not below the minimum.  A framework of thousands of
+    criteria goes to the minimum at once instead of through every step.
     """
-    surely_needs = (cards - 1) * (MIN_SIZE / size) ** 2  # cards at the minimum, at the least
-    if surely_needs > 1.2:
-        return MIN_SIZE
-    return max(MIN_SIZE, round(size - STEP, 2))
+    estimate = floor(size * sqrt(1 / filled) / STEP) * STEP
+    return max(MIN_SIZE, min(round(size - STEP, 2), estimate))
+
+
+def _cards_filled(laid: LaidOut, anchor: str, indexes: list[int]) -> float:
+    """How many cards the level at `anchor` fills: whole ones, and the part of its last.
+
+    Measured from where its start and end markers stand (the bottom margin is
+    counted as filled: an estimate on the safe side).
+    """
+    first, last = laid.document.pages[indexes[0]], laid.document.pages[indexes[-1]]
+    top = first.anchors[anchor][1]
+    end = last.anchors.get(f"{anchor}-end", (0, last.height))[1]
+    return len(indexes) - 1 + max(0.05, (end - top) / (last.height - top))
 
 
 def _pages_per_level(deck: CardDeck, laid: LaidOut) -> dict[int, list[int]]:
