@@ -24,6 +24,15 @@ def test_declared_levels_missing_content(tmp_path):
     assert "Levels 2, 3 have no content" in problem.message
 
 
+def test_a_huge_declared_level_count_names_the_first_missing_and_counts_the_rest(tmp_path):
+    # found by the property test: `levels: 1e20` listed every missing level, out of memory
+    write(tmp_path, "a.md", "---\ntitle: A\nyaml: false\nlevels: 100000000000000000000\n---\n"
+                            "## Level 1\n### X\n- y\n")
+    (problem,) = load(tmp_path, root=tmp_path).problems
+    assert problem.message.startswith("'levels: 100000000000000000000' is declared but Levels 2, 3")
+    assert "101 (and 99999999999999999899 more) have no content" in problem.message
+
+
 def test_duplicate_framework_paths_and_ids(tmp_path):
     text = '---\npath: "/same"\ntitle: A\nyaml: false\n---\n## Level 1\n### X\n- y\n'
     write(tmp_path / "one", "a.md", text)

@@ -10,6 +10,7 @@ near-miss generic topic names, empty levels and categories.
 from __future__ import annotations
 
 import difflib
+from itertools import islice
 from typing import Callable, Iterable, Iterator, Mapping, Sequence
 
 from docgen.errors import Problem, Severity
@@ -31,12 +32,19 @@ def declared_levels(frameworks: Sequence[Framework]) -> Iterator[Problem]:
                               f"'levels: {fw.declared_levels}'; its content is kept",
                               hint=f"set 'levels: {max(present)}' if it belongs",
                               code="levels-mismatch")
-        missing = [n for n in range(1, fw.declared_levels + 1) if n not in present]
+        # counted, then listed up to MAX_LISTED: `levels: 1e20` must not become a list of 1e20
+        count = max(0, fw.declared_levels
+                    - len([n for n in present if 1 <= n <= fw.declared_levels]))
+        missing = list(islice((n for n in range(1, fw.declared_levels + 1) if n not in present),
+                              MAX_LISTED))
         if missing:
             yield Problem(fw.declared_levels_location or fw.location, Severity.WARNING,
                           f"'levels: {fw.declared_levels}' is declared but "
-                          f"{_levels_phrase(missing)} no content",
+                          f"{_levels_phrase(missing, count - len(missing))} no content",
                           hint="add the content or lower 'levels'", code="levels-mismatch")
+
+
+MAX_LISTED = 100  # missing levels named in one warning
 
 
 def duplicate_levels(frameworks: Sequence[Framework]) -> Iterator[Problem]:
@@ -152,8 +160,9 @@ def validate(frameworks: Iterable[Framework]) -> list[Problem]:
     return [problem for rule in RULES for problem in rule(frameworks)]
 
 
-def _levels_phrase(numbers: list[int]) -> str:
-    if len(numbers) == 1:
+def _levels_phrase(numbers: list[int], more: int = 0) -> str:
+    if len(numbers) == 1 and not more:
         return f"Level {numbers[0]} has"
-    return "Levels " + ", ".join(str(n) for n in numbers) + " have"
+    return ("Levels " + ", ".join(str(n) for n in numbers)
+            + (f" (and {more} more)" if more else "") + " have")
 

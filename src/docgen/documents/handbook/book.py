@@ -29,12 +29,14 @@ from docgen.documents.handbook.context import HandbookContext
 from docgen.documents.handbook.units import chapter_units, front_unit
 from docgen.engines.pdf import PdfResult, html_to_pdf
 from docgen.engines.templating import SearchPath
+from docgen.errors import OutputError
 from docgen.output import write_atomic
 from docgen.parallel import run
 
 TEMPLATE = "handbook/handbook.html"
 FOOTER_TEMPLATE = "handbook/footer.html"
 UNIT_EPOCH = 315532800  # 1980-01-01: what a unit's fonts are stamped with, so it has no date
+FRONT_PASSES = 3  # tries at numbering the contents before laying the book out in one pass
 KEEP_UNITS = 4  # the cache keeps this many times the units of the last book (and at least 64)
 
 
@@ -60,7 +62,7 @@ def print_handbook(book: HandbookContext, search_path: SearchPath, epoch: int, *
 
     parts = [OpenedPart(Part(r.data, u.outline_depth, u.borrowed)) for r, u in zip(laid, units)]
     front_pages = parts[0].page_count
-    while True:  # numbering the contents may change how many pages they take: rarely, once
+    for _ in range(FRONT_PASSES):  # numbering the contents may change their length: rarely
         pages = _page_numbers(parts[1:], first=front_pages + 1)
         total = front_pages + sum(p.page_count for p in parts[1:])
         front = front_unit(book, render, pages)
@@ -71,6 +73,8 @@ def print_handbook(book: HandbookContext, search_path: SearchPath, epoch: int, *
         if front_pdf.pages == front_pages:
             break
         front_pages = front_pdf.pages
+    else:  # the contents never settled on a length: lay the book out in one pass
+        return Book(html_to_pdf(render(book), search_path, None, epoch), 1, 1)
     parts[0] = OpenedPart(Part(front_pdf.data, front.outline_depth, front.borrowed))
     data = join(parts, footer_pdf.data)
     store.prune()
@@ -145,7 +149,7 @@ class UnitCache:
             write_atomic(self.folder / f"{key}.pdf", result.data)
             facts = {"pages": result.pages, "refused": list(result.refused)}
             write_atomic(self.folder / f"{key}.json", json.dumps(facts).encode("utf-8"))
-        except OSError:
+        except (OSError, OutputError):
             pass  # a cache that cannot be written only makes the next run slower
 
     def prune(self) -> None:
