@@ -101,7 +101,7 @@ def make_cards(framework: Framework, settings: CardSettings, path: str) -> Rende
                            f"{settings.paper if settings.per_sheet != 1 else 'single'} sheets",
                 "Creator": "docgen", "CreationDate": _pdf_date(settings.date),
                 "ModDate": _pdf_date(settings.date)}
-    deck = _deck(framework, settings, card, "front")
+    deck = sides["front"].deck
     band = Band(deck.accent, deck.band_mm * MM)
     data = impose(cards, layout, band, metadata)
     refused = tuple(url for fitted in sides.values() for url in fitted.refused)

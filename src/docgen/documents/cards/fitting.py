@@ -32,6 +32,7 @@ TEMPLATE = "cards/cards.html"
 class FittedSide:
     """One side of a deck laid out, by level; written to PDF only when `pages` is asked for."""
 
+    deck: CardDeck
     laid: dict[int, list]  # level number → its laid-out WeasyPrint pages, in order
     sizes: dict[int, float]  # level number → the type size it was set in
     refused: tuple[str, ...]
@@ -78,7 +79,7 @@ def fit_side(deck: CardDeck, search_path: SearchPath, epoch: int) -> FittedSide:
                 fitted[card.number] = [laid.document.pages[i] for i in indexes]
         pending = retry
     in_order = {card.number: fitted[card.number] for card in deck.cards}
-    return FittedSide(in_order, sizes, tuple(dict.fromkeys(refused)), first)
+    return FittedSide(deck, in_order, sizes, tuple(dict.fromkeys(refused)), first)
 
 
 def _next_size(size: float, filled: float) -> float:

@@ -71,19 +71,24 @@ def render(job: Job, settings: HandbookSettings) -> tuple[Rendered, ...]:
         job.frameworks, title=settings.title, organisation=settings.organisation,
         date=settings.date, paper=settings.paper, medium="print" if fmt == "pdf" else "screen",
         lang=settings.lang, logo=settings.logo)
+    epoch = int(settings.date.timestamp())
+    if fmt == "pdf" and not settings.variant:
+        made = print_handbook(book, settings.search_path, epoch, workers=settings.workers,
+                              cache=settings.cache)
+        return (_pdf_file(job, made.pdf, glyph_warnings(made.html, settings.search_path)),)
     html = settings.search_path.render(TEMPLATE, book=book)
     warnings = glyph_warnings(html, settings.search_path)
     if fmt == "html":
         return (Rendered(job.outputs[0], html.encode("utf-8"), "text/html",
                          warnings=tuple(warnings)),)
-    epoch = int(settings.date.timestamp())
-    if settings.variant:  # tagged or archival: joining units would lose the structure tree
-        pdf = html_to_pdf(html, settings.search_path, settings.variant, epoch)
-    else:
-        pdf = print_handbook(book, settings.search_path, epoch, workers=settings.workers,
-                             cache=settings.cache).pdf
-    return (Rendered(job.outputs[0], pdf.data, "application/pdf", pages=pdf.pages,
-                     warnings=tuple(warnings + refused_warnings(pdf.refused))),)
+    # tagged or archival: laid out in one pass, as joining units would lose the structure tree
+    return (_pdf_file(job, html_to_pdf(html, settings.search_path, settings.variant, epoch),
+                      warnings),)
+
+
+def _pdf_file(job: Job, pdf, warnings: list[str]) -> Rendered:
+    return Rendered(job.outputs[0], pdf.data, "application/pdf", pages=pdf.pages,
+                    warnings=tuple(warnings + refused_warnings(pdf.refused)))
 
 
 def read_logo(path: Path) -> str:

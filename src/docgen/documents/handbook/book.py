@@ -47,6 +47,7 @@ class Book:
     pdf: PdfResult
     units: int  # how many units the book has
     laid_out: int  # how many of them were laid out now (the others came from the cache)
+    html: str  # the HTML of every unit, for the glyph check
 
 
 def print_handbook(book: HandbookContext, search_path: SearchPath, epoch: int, *,
@@ -74,12 +75,14 @@ def print_handbook(book: HandbookContext, search_path: SearchPath, epoch: int, *
             break
         front_pages = front_pdf.pages
     else:  # the contents never settled on a length: lay the book out in one pass
-        return Book(html_to_pdf(render(book), search_path, None, epoch), 1, 1)
+        html = render(book)
+        return Book(html_to_pdf(html, search_path, None, epoch), 1, 1, html)
     parts[0] = OpenedPart(Part(front_pdf.data, front.outline_depth, front.borrowed))
     data = join(parts, footer_pdf.data)
     store.prune()
     refused = tuple(dict.fromkeys(url for r in (*laid, front_pdf, footer_pdf) for url in r.refused))
-    return Book(PdfResult(data, total, refused), len(units), store.misses)
+    return Book(PdfResult(data, total, refused), len(units), store.misses,
+                "".join(u.html for u in units))
 
 
 def _page_numbers(chapters: Sequence, first: int) -> dict[str, str]:
@@ -120,7 +123,7 @@ class UnitCache:
         if todo:
             import weasyprint  # noqa: F401  (before the workers fork: each needs it)
 
-            for (index, _, _), result in run(todo, partial(_lay_out_numbered,
+            for (index, _, _), result in run(todo, partial(_lay_out_item,
                                                            search_path=search_path), workers):
                 results[index] = result
                 self._put(keys[index], result)
@@ -171,6 +174,6 @@ def _mtime(path: Path) -> float:
         return 0.0
 
 
-def _lay_out_numbered(item: tuple[int, str, int], search_path: SearchPath) -> PdfResult:
+def _lay_out_item(item: tuple[int, str, int], search_path: SearchPath) -> PdfResult:
     _, html, epoch = item
     return html_to_pdf(html, search_path, None, epoch)

@@ -6,9 +6,10 @@ framework lays out one chapter again.  Every unit starts on a new page
 in the whole book too (chapters and levels break before), which is what
 makes the joined book equal to the book laid out in one pass.
 
-A chapter larger than `UNIT_CHARACTERS` of HTML is cut further: its
-title and overview, then each level; a level still larger is cut between
-criteria, the rest going on in a new page without a heading.  Memory is
+A chapter with more than `UNIT_CHARACTERS` of text (as estimated from its
+criteria, before any HTML is made) is cut further: its title and overview,
+then each level; a level still larger is cut between criteria, the rest
+going on in a new page without a heading.  Memory is
 then bounded by the largest unit, not by the book.
 """
 
@@ -22,8 +23,8 @@ from docgen.documents.handbook.context import (CategoryView, ChapterView, Criter
                                                HandbookContext, LevelView, UnitView)
 
 UNIT_CHARACTERS = 400_000
-"""HTML a unit may hold before its chapter is cut into levels (WeasyPrint needs roughly
-600 bytes of memory for each: about 240 MiB for a unit this size)."""
+"""Text a unit may hold before its chapter is cut into levels (WeasyPrint needs roughly
+600 bytes of memory for each character: about 240 MiB for a unit this size)."""
 
 PLACEHOLDER_PAGE = "000"  # in the contents while the pages of the chapters are not yet known
 
@@ -63,9 +64,8 @@ def chapter_units(book: HandbookContext, render: Render) -> Iterator[Unit]:
 
 
 def _chapter(book: HandbookContext, chapter: ChapterView, render: Render) -> Iterator[Unit]:
-    whole = _unit(chapter.title, book, render, _view(levels=chapter.levels), 0)
-    if len(whole.html) <= UNIT_CHARACTERS:
-        yield whole
+    if sum(_level_size(level) for level in chapter.levels) <= UNIT_CHARACTERS:
+        yield _unit(chapter.title, book, render, _view(levels=chapter.levels), 0)
         return
     yield _unit(chapter.title, book, render, _view(levels=()), 0)
     for level in chapter.levels:
@@ -119,6 +119,11 @@ def _pieces(level: LevelView) -> Iterator[LevelView]:
             room -= sum(len(p) for p in category.prose) if first else 0
     for number, categories in enumerate(pieces):
         yield replace(level, categories=tuple(categories), continued=number > 0)
+
+
+def _level_size(level: LevelView) -> int:
+    """About how much HTML `level` makes."""
+    return sum(sum(map(_size, c.criteria)) + sum(map(len, c.prose)) for c in level.categories)
 
 
 def _size(criterion: CriterionView) -> int:
