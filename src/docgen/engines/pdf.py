@@ -15,13 +15,18 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Optional
 
 from docgen.config import PDF_VARIANTS
+from docgen.engines.templating import SearchPath
 from docgen.errors import DocgenError
 from docgen.output import describe_os_error
-from docgen.engines.templating import SearchPath
 
 if TYPE_CHECKING:  # WeasyPrint is imported when a PDF is made: it takes a third of a second
     import weasyprint
 
+
+LAYOUT_CHARACTERS = 400_000
+"""The most HTML docgen gives WeasyPrint as one document when it can cut it (handbook
+chapters, card decks): WeasyPrint keeps roughly 600 bytes of memory for each character it
+lays out, about 240 MiB for this much."""
 
 
 class RenderError(DocgenError):

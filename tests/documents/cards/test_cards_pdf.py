@@ -190,3 +190,26 @@ def test_auto_keeps_a6_when_even_a5_could_not_hold_a_level(tmp_path):
     made = cards(project, api.load_clean_catalog(project), "long")
     assert "A6 cards" in pypdf.PdfReader(io.BytesIO(made.data)).metadata["/Subject"]
     assert made.warnings and "does not fit one A6 card" in made.warnings[0]
+
+
+def test_a_deck_too_large_for_one_layout_is_laid_out_in_batches_of_levels(seed, a6,
+                                                                          monkeypatch):
+    # memory is bounded by the largest level, not the deck: same cards, same sheets
+    from docgen.documents.cards import fitting
+
+    groups = []
+    real = fitting._groups
+
+    def recorded(deck, search_path):
+        groups.append(real(deck, search_path))
+        return groups[-1]
+
+    monkeypatch.setattr(fitting, "LAYOUT_CHARACTERS", 30_000)
+    monkeypatch.setattr(fitting, "_groups", recorded)
+    project, catalog, fw = seed
+    batched = cards(project, catalog, fw.id, card="A6")
+    assert max(len(g) for g in groups) < len(fw.levels) and len(groups[0]) > 1
+    with open_pdf(batched) as got, open_pdf(a6) as want:
+        assert len(got.pages) == len(want.pages)
+        for mine, theirs in zip(got.pages, want.pages):
+            assert squash(mine.extract_text()) == squash(theirs.extract_text())

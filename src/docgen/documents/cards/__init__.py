@@ -122,7 +122,7 @@ def _card_sides(framework: Framework, settings: CardSettings, card: str,
     for side in ("front",) if settings.back == "blank" else ("front", "back"):
         sides[side] = fit_side(_deck(framework, settings, card, side), settings.search_path,
                                int(settings.date.timestamp()))
-        if not last and max(map(sides[side].count, sides[side].laid), default=1) == 2:
+        if not last and max(sides[side].counts.values(), default=1) == 2:
             return None
     return sides
 

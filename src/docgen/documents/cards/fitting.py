@@ -20,7 +20,7 @@ from pypdf import PageObject
 
 from docgen.documents.cards.context import CardDeck, with_font_sizes
 from docgen.documents.cards.sheets import card_pages
-from docgen.engines.pdf import LaidOut, lay_out
+from docgen.engines.pdf import LAYOUT_CHARACTERS, LaidOut, lay_out
 from docgen.engines.templating import SearchPath
 
 MIN_SIZE = 6.5  # points: the smallest type a card may use
@@ -28,34 +28,70 @@ STEP = 0.5
 TEMPLATE = "cards/cards.html"
 
 
+class _Batch:
+    """Levels laid out in the same documents: their pages, until written to PDF once."""
+
+    def __init__(self, laid: dict[int, list], first: LaidOut):
+        self.laid: Optional[dict[int, list]] = laid  # level number → laid-out WeasyPrint pages
+        self.first = first  # the first pass, whose settings write them all
+        self.written: Optional[dict[int, list[PageObject]]] = None
+
+    def pages(self) -> dict[int, list[PageObject]]:
+        """The PDF pages of each level; the layout is let go once they are written."""
+        if self.written is None:
+            kept = [page for pages in self.laid.values() for page in pages]
+            document = self.first.document.copy(kept)
+            written = iter(card_pages(replace(self.first, document=document).write()))
+            self.written = {n: [next(written) for _ in pages] for n, pages in self.laid.items()}
+            self.laid = self.first = None
+        return self.written
+
+
 @dataclass(frozen=True)
 class FittedSide:
     """One side of a deck laid out, by level; written to PDF only when `pages` is asked for."""
 
     deck: CardDeck
-    laid: dict[int, list]  # level number → its laid-out WeasyPrint pages, in order
+    counts: dict[int, int]  # level number → how many cards it takes
     sizes: dict[int, float]  # level number → the type size it was set in
     refused: tuple[str, ...]
-    first: LaidOut  # the first pass, whose settings write them all
+    batches: tuple[_Batch, ...]
 
     def count(self, level: int) -> int:
         """How many cards level `level` takes on this side."""
-        return len(self.laid[level])
+        return self.counts[level]
 
     def pages(self) -> dict[int, list[PageObject]]:
-        """The PDF pages of each level, written together."""
-        kept = [page for pages in self.laid.values() for page in pages]
-        written = iter(card_pages(replace(self.first, document=self.first.document.copy(kept))
-                                  .write()))
-        return {number: [next(written) for _ in pages] for number, pages in self.laid.items()}
+        """The PDF pages of each level, in the deck's order."""
+        found = {n: pages for batch in self.batches for n, pages in batch.pages().items()}
+        return {card.number: found[card.number] for card in self.deck.cards}
 
 
 def fit_side(deck: CardDeck, search_path: SearchPath, epoch: int) -> FittedSide:
     """Lay out every card of `deck`, shrinking overfull levels.
 
-    `epoch` is the date the embedded fonts carry.
+    A deck of more than `LAYOUT_CHARACTERS` of HTML is laid out in batches of
+    levels, each written as soon as it fits, so memory is bounded by the
+    largest level rather than the deck.  `epoch` is the date the embedded
+    fonts carry.
     """
     sizes = {card.number: card.font_size for card in deck.cards}
+    batches, refused = [], []
+    groups = _groups(deck, search_path)
+    for cards in groups:
+        batch, found = _fit(replace(deck, cards=cards), sizes, search_path, epoch)
+        if len(groups) > 1:
+            batch.pages()
+        batches.append(batch)
+        refused += found
+    counts = {n: len(pages) for batch in batches
+              for n, pages in (batch.written or batch.laid).items()}
+    return FittedSide(deck, counts, sizes, tuple(dict.fromkeys(refused)), tuple(batches))
+
+
+def _fit(deck: CardDeck, sizes: dict[int, float], search_path: SearchPath,
+         epoch: int) -> tuple[_Batch, list[str]]:
+    """Lay out the cards of `deck` until each fits or is at the minimum size (`sizes` kept)."""
     pending = [card.number for card in deck.cards]
     fitted: dict[int, list] = {}  # level number → its laid-out WeasyPrint pages
     first: Optional[LaidOut] = None
@@ -78,8 +114,21 @@ def fit_side(deck: CardDeck, search_path: SearchPath, epoch: int) -> FittedSide:
             else:
                 fitted[card.number] = [laid.document.pages[i] for i in indexes]
         pending = retry
-    in_order = {card.number: fitted[card.number] for card in deck.cards}
-    return FittedSide(deck, in_order, sizes, tuple(dict.fromkeys(refused)), first)
+    return _Batch({card.number: fitted[card.number] for card in deck.cards}, first), refused
+
+
+def _groups(deck: CardDeck, search_path: SearchPath) -> list[tuple]:
+    """The deck's cards in runs of at most `LAYOUT_CHARACTERS` of HTML (a larger card alone)."""
+    groups: list[list] = [[]]
+    room = LAYOUT_CHARACTERS
+    for card in deck.cards:
+        size = len(search_path.render(TEMPLATE, deck=replace(deck, cards=(card,))))
+        if size > room and groups[-1]:
+            groups.append([])
+            room = LAYOUT_CHARACTERS
+        groups[-1].append(card)
+        room -= size
+    return [tuple(group) for group in groups]
 
 
 def _next_size(size: float, filled: float) -> float:

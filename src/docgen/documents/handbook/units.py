@@ -19,12 +19,18 @@ import re
 from dataclasses import dataclass, replace
 from typing import Callable, Iterator, Mapping
 
-from docgen.documents.handbook.context import (CategoryView, ChapterView, CriterionView,
-                                               HandbookContext, LevelView, UnitView)
+from docgen.documents.handbook.context import (
+    CategoryView,
+    ChapterView,
+    CriterionView,
+    HandbookContext,
+    LevelView,
+    UnitView,
+)
+from docgen.engines.pdf import LAYOUT_CHARACTERS
 
-UNIT_CHARACTERS = 400_000
-"""Text a unit may hold before its chapter is cut into levels (WeasyPrint needs roughly
-600 bytes of memory for each character: about 240 MiB for a unit this size)."""
+UNIT_CHARACTERS = LAYOUT_CHARACTERS
+"""Text a unit may hold before its chapter is cut into levels."""
 
 PLACEHOLDER_PAGE = "000"  # in the contents while the pages of the chapters are not yet known
 
