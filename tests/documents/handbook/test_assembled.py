@@ -183,6 +183,18 @@ def test_one_changed_chapter_is_the_one_laid_out_again(project, book, search_pat
     assert "(edited)" in pypdf.PdfReader(io.BytesIO(again.pdf.data)).pages[1].extract_text()
 
 
+def test_a_changed_date_lays_out_the_numbered_front_matter_alone(book, search_path, joined):
+    from dataclasses import replace
+
+    made, cache = joined
+    later = replace(book, date="1 December 2026", date_iso="2026-12-01T00:00:00Z",
+                    edition="2026-12-01")
+    again = assembly.print_handbook(later, search_path, EPOCH + 86400, workers=1, cache=cache)
+    assert again.laid_out == 1
+    cover = pypdf.PdfReader(io.BytesIO(again.pdf.data)).pages[0].extract_text()
+    assert "1 December 2026" in cover
+
+
 def test_bytes_do_not_depend_on_the_processes(book, search_path, joined, tmp_path):
     alone = assembly.print_handbook(book, search_path, EPOCH, workers=1, cache=None)
     assert alone.pdf.data == joined[0].pdf.data

@@ -33,6 +33,7 @@ UNIT_CHARACTERS = LAYOUT_CHARACTERS
 """Text a unit may hold before its chapter is cut into levels."""
 
 PLACEHOLDER_PAGE = "000"  # in the contents while the pages of the chapters are not yet known
+PLACEHOLDER_DATE = "00 September 0000"  # the longest date
 
 _HREF = re.compile(r'href="#([^"]+)"')
 _ID = re.compile(r'\bid="([^"]+)"')
@@ -53,11 +54,19 @@ Render = Callable[[HandbookContext], str]
 
 def front_unit(book: HandbookContext, render: Render,
                pages: Mapping[str, str] | None = None) -> Unit:
-    """The cover, contents and colophon; `pages` numbers the contents (placeholders without)."""
+    """The cover, contents and colophon; `pages` numbers the contents.
+
+    Without `pages`, the placeholder laid out to count the front matter's
+    pages: numbers, dates and counts as placeholders, so it depends on the
+    titles alone and comes from the cache when a framework's text is edited.
+    """
     def numbered(targets: tuple[str, ...]) -> UnitView:
         numbers = pages if pages is not None else dict.fromkeys(targets, PLACEHOLDER_PAGE)
         return UnitView(front=True, head=False, targets=targets, pages=numbers)
 
+    if pages is None:
+        book = replace(book, date=PLACEHOLDER_DATE, date_iso=PLACEHOLDER_DATE,
+                       edition=PLACEHOLDER_PAGE * 3, criteria_count=0)
     return _unit("the front matter", book, render, numbered, 0)
 
 
