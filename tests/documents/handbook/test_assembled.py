@@ -195,6 +195,40 @@ def test_a_changed_date_lays_out_the_numbered_front_matter_alone(book, search_pa
     assert "1 December 2026" in cover
 
 
+def test_an_edit_that_keeps_the_pages_is_laid_out_in_one_round(book, search_path, tmp_path):
+    from dataclasses import replace
+
+    assembly.print_handbook(book, search_path, EPOCH, workers=2, cache=tmp_path)
+    part = book.parts[-1]
+    chapter = part.chapters[0]
+    reworded = replace(chapter, subtitle=chapter.subtitle + " (reworded)")
+    edited = replace(book, parts=(*book.parts[:-1],
+                                  replace(part, chapters=(reworded, *part.chapters[1:]))),
+                     date="1 December 2026")  # a commit: a new date on the cover
+    again = assembly.print_handbook(edited, search_path, EPOCH, workers=2, cache=tmp_path)
+    # the chapter and the contents numbered as last time, side by side: the guess was right
+    assert (again.laid_out, again.rounds) == (2, 1)
+    alone = assembly.print_handbook(edited, search_path, EPOCH, workers=1, cache=None)
+    assert again.pdf.data == alone.pdf.data
+
+
+def test_a_wrong_or_forged_guess_of_the_pages_changes_nothing(book, search_path, single_pass,
+                                                               tmp_path):
+    import json
+
+    assembly.print_handbook(book, search_path, EPOCH, workers=1, cache=tmp_path)
+    memory = tmp_path / "books.json"
+    facts = json.loads(memory.read_text())
+    (key,) = facts
+    for forged in ({"pages": {name: "999" for name in facts[key]["pages"]}, "total": 40},
+                   {"pages": {}, "total": 10 ** 12}, {"pages": "x", "total": "y"}):
+        memory.write_text(json.dumps({key: forged}))
+        made = assembly.print_handbook(book, search_path, EPOCH, workers=1, cache=tmp_path)
+        assert outline(made.pdf.data) == outline(single_pass)
+        assert links(made.pdf.data) == links(single_pass)
+        assert made.pdf.pages == len(pypdf.PdfReader(io.BytesIO(single_pass)).pages)
+
+
 def test_bytes_do_not_depend_on_the_processes(book, search_path, joined, tmp_path):
     alone = assembly.print_handbook(book, search_path, EPOCH, workers=1, cache=None)
     assert alone.pdf.data == joined[0].pdf.data

@@ -37,7 +37,9 @@ TEMPLATE = "handbook/handbook.html"
 FOOTER_TEMPLATE = "handbook/footer.html"
 UNIT_EPOCH = 315532800  # 1980-01-01: what a unit's fonts are stamped with, so it has no date
 FRONT_PASSES = 3  # tries at numbering the contents before laying the book out in one pass
-KEEP_UNITS = 4  # the cache keeps this many times the units of the last book (and at least 64)
+KEEP_UNITS = 4
+MEMORIES = 16  # books whose page numbers the cache remembers
+MAX_PAGES = 100_000  # a remembered length above this is not believed  # the cache keeps this many times the units of the last book (and at least 64)
 
 
 @dataclass(frozen=True)
@@ -47,6 +49,7 @@ class Book:
     pdf: PdfResult
     units: int  # how many units the book has
     laid_out: int  # how many of them were laid out now (the others came from the cache)
+    rounds: int  # how many times it waited for layouts, one after the other
     html: str  # the HTML of every unit, for the glyph check
 
 
@@ -56,9 +59,22 @@ def print_handbook(book: HandbookContext, search_path: SearchPath, epoch: int, *
     def render(context: HandbookContext) -> str:
         return search_path.render(TEMPLATE, book=context)
 
+    def numbered(pages: dict[str, str], total: int):
+        """The front matter with the contents numbered, and the documents to lay out."""
+        front = front_unit(book, render, pages)
+        footer = search_path.render(FOOTER_TEMPLATE, book=book, pages=total)
+        # the footer has no date: laid out again only when the book's length changes
+        return front, [(front.html, epoch), (footer, UNIT_EPOCH)]
+
     units = [front_unit(book, render), *chapter_units(book, render)]
     store = UnitCache(cache, search_path)
-    laid = store.lay_out([(u.html, UNIT_EPOCH) for u in units], search_path, workers)
+    # The numbers of the last book with these titles, guessed right when an edit keeps every
+    # chapter's pages: the numbered contents are then laid out (into the cache) alongside the
+    # chapters instead of after them.
+    last = _numbers(store.recall(units[0].html))
+    guess = numbered(*last)[1] if last else []
+    laid = store.lay_out([(u.html, UNIT_EPOCH) for u in units] + guess, search_path,
+                         workers)[:len(units)]
     from docgen.engines.joining import OpenedPart, Part, join
 
     parts = [OpenedPart(Part(r.data, u.outline_depth, u.borrowed)) for r, u in zip(laid, units)]
@@ -66,23 +82,34 @@ def print_handbook(book: HandbookContext, search_path: SearchPath, epoch: int, *
     for _ in range(FRONT_PASSES):  # numbering the contents may change their length: rarely
         pages = _page_numbers(parts[1:], first=front_pages + 1)
         total = front_pages + sum(p.page_count for p in parts[1:])
-        front = front_unit(book, render, pages)
-        footer = search_path.render(FOOTER_TEMPLATE, book=book, pages=total)
-        # the footer has no date: laid out again only when the book's length changes
-        front_pdf, footer_pdf = store.lay_out([(front.html, epoch), (footer, UNIT_EPOCH)],
-                                              search_path, workers)
+        front, documents = numbered(pages, total)
+        front_pdf, footer_pdf = store.lay_out(documents, search_path, workers)
         if front_pdf.pages == front_pages:
             break
         front_pages = front_pdf.pages
     else:  # the contents never settled on a length: lay the book out in one pass
         html = render(book)
-        return Book(html_to_pdf(html, search_path, None, epoch), 1, 1, html)
+        return Book(html_to_pdf(html, search_path, None, epoch), 1, 1, store.rounds + 1, html)
     parts[0] = OpenedPart(Part(front_pdf.data, front.outline_depth, front.borrowed))
     data = join(parts, footer_pdf.data)
+    store.remember(units[0].html, {"pages": pages, "total": total})
     store.prune()
     refused = tuple(dict.fromkeys(url for r in (*laid, front_pdf, footer_pdf) for url in r.refused))
-    return Book(PdfResult(data, total, refused), len(units), store.misses,
+    return Book(PdfResult(data, total, refused), len(units), store.misses, store.rounds,
                 "".join(u.html for u in units))
+
+
+def _numbers(facts: Optional[dict]) -> Optional[tuple[dict[str, str], int]]:
+    """The page numbers and length a remembered book had; None unless well formed (the file
+    is under out/, which a cache restored in CI may have filled)."""
+    if not isinstance(facts, dict):
+        return None
+    pages, total = facts.get("pages"), facts.get("total")
+    if not (isinstance(pages, dict) and isinstance(total, int) and 0 < total <= MAX_PAGES
+            and all(isinstance(k, str) and isinstance(v, str) and v.isdigit() and len(v) < 7
+                    for k, v in pages.items())):
+        return None
+    return pages, total
 
 
 def _page_numbers(chapters: Sequence, first: int) -> dict[str, str]:
@@ -105,6 +132,7 @@ class UnitCache:
         self.folder = folder
         self.used: set[str] = set()
         self.misses = 0
+        self.rounds = 0
         if folder is not None:
             self.common = digest(__version__, metadata.version("weasyprint"),
                                  folder_digest(search_path.folders))
@@ -120,6 +148,7 @@ class UnitCache:
                 results[index] = found
         todo = [(i, *document) for i, document in enumerate(documents) if i not in results]
         self.misses += len(todo)
+        self.rounds += bool(todo)
         if todo:
             import weasyprint  # noqa: F401  (before the workers fork: each needs it)
 
@@ -128,6 +157,32 @@ class UnitCache:
                 results[index] = result
                 self._put(keys[index], result)
         return [results[i] for i in range(len(documents))]
+
+    def recall(self, name: str) -> Optional[dict]:
+        """What `remember` kept under `name` (any text: it is digested), if anything."""
+        return self._memory().get(digest(name))
+
+    def remember(self, name: str, facts: dict) -> None:
+        """Keep `facts` (JSON) under `name` for the next run; the last `MEMORIES` names."""
+        if self.folder is None:
+            return
+        memory = self._memory()
+        memory.pop(digest(name), None)
+        memory[digest(name)] = facts
+        kept = dict(list(memory.items())[-MEMORIES:])
+        try:
+            write_atomic(self.folder / "books.json", json.dumps(kept).encode("utf-8"))
+        except (OSError, OutputError):
+            pass
+
+    def _memory(self) -> dict:
+        if self.folder is None:
+            return {}
+        try:
+            found = json.loads((self.folder / "books.json").read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+        return found if isinstance(found, dict) else {}
 
     def _key(self, html: str, epoch: int) -> str:
         key = digest(html, str(epoch), self.common) if self.folder is not None else ""
