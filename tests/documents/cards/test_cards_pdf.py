@@ -200,8 +200,8 @@ def test_a_deck_too_large_for_one_layout_is_laid_out_in_batches_of_levels(seed, 
     groups = []
     real = fitting._groups
 
-    def recorded(deck, search_path):
-        groups.append(real(deck, search_path))
+    def recorded(deck, search_path, sizes):
+        groups.append(real(deck, search_path, sizes))
         return groups[-1]
 
     monkeypatch.setattr(fitting, "LAYOUT_CHARACTERS", 30_000)
@@ -213,3 +213,15 @@ def test_a_deck_too_large_for_one_layout_is_laid_out_in_batches_of_levels(seed, 
         assert len(got.pages) == len(want.pages)
         for mine, theirs in zip(got.pages, want.pages):
             assert squash(mine.extract_text()) == squash(theirs.extract_text())
+
+
+def test_a_card_too_large_for_one_layout_starts_at_the_minimum_size(seed, monkeypatch):
+    from docgen.documents import cards as kind
+    from docgen.documents.cards import fitting
+
+    monkeypatch.setattr(fitting, "LAYOUT_CHARACTERS", 1_000)  # every level is "too large"
+    project, catalog, fw = seed
+    settings = kind.settings(project).dated(1700000000)
+    side = fitting.fit_side(kind._deck(fw, settings, "A6", "front"), settings.search_path, 0)
+    assert set(side.sizes.values()) == {fitting.MIN_SIZE}
+    assert sum(side.counts.values()) >= len(fw.levels)

@@ -31,19 +31,19 @@ TEMPLATE = "cards/cards.html"
 class _Batch:
     """Levels laid out in the same documents: their pages, until written to PDF once."""
 
-    def __init__(self, laid: dict[int, list], first: LaidOut):
+    def __init__(self, laid: dict[int, list], base: LaidOut):
         self.laid: Optional[dict[int, list]] = laid  # level number → laid-out WeasyPrint pages
-        self.first = first  # the first pass, whose settings write them all
+        self.base = base  # a pass some of them come from, whose settings write them all
         self.written: Optional[dict[int, list[PageObject]]] = None
 
     def pages(self) -> dict[int, list[PageObject]]:
         """The PDF pages of each level; the layout is let go once they are written."""
         if self.written is None:
             kept = [page for pages in self.laid.values() for page in pages]
-            document = self.first.document.copy(kept)
-            written = iter(card_pages(replace(self.first, document=document).write()))
+            document = self.base.document.copy(kept)
+            written = iter(card_pages(replace(self.base, document=document).write()))
             self.written = {n: [next(written) for _ in pages] for n, pages in self.laid.items()}
-            self.laid = self.first = None
+            self.laid = self.base = None
         return self.written
 
 
@@ -77,7 +77,7 @@ def fit_side(deck: CardDeck, search_path: SearchPath, epoch: int) -> FittedSide:
     """
     sizes = {card.number: card.font_size for card in deck.cards}
     batches, refused = [], []
-    groups = _groups(deck, search_path)
+    groups = _groups(deck, search_path, sizes)
     for cards in groups:
         batch, found = _fit(replace(deck, cards=cards), sizes, search_path, epoch)
         if len(groups) > 1:
@@ -94,14 +94,13 @@ def _fit(deck: CardDeck, sizes: dict[int, float], search_path: SearchPath,
     """Lay out the cards of `deck` until each fits or is at the minimum size (`sizes` kept)."""
     pending = [card.number for card in deck.cards]
     fitted: dict[int, list] = {}  # level number → its laid-out WeasyPrint pages
-    first: Optional[LaidOut] = None
+    base: Optional[LaidOut] = None  # a pass whose pages are kept: it writes them all
     refused: list[str] = []
     while pending:
         part = replace(with_font_sizes(deck, sizes),
                        cards=tuple(c for c in with_font_sizes(deck, sizes).cards
                                    if c.number in pending))
         laid = lay_out(search_path.render(TEMPLATE, deck=part), search_path, epoch=epoch)
-        first = first or laid
         refused += laid.refused
         retry = []
         pages_of = _pages_per_level(part, laid)
@@ -113,16 +112,25 @@ def _fit(deck: CardDeck, sizes: dict[int, float], search_path: SearchPath,
                 retry.append(card.number)
             else:
                 fitted[card.number] = [laid.document.pages[i] for i in indexes]
+                base = laid
         pending = retry
-    return _Batch({card.number: fitted[card.number] for card in deck.cards}, first), refused
+        del laid  # a pass whose pages are all set aside is let go before the next
+    return _Batch({card.number: fitted[card.number] for card in deck.cards}, base), refused
 
 
-def _groups(deck: CardDeck, search_path: SearchPath) -> list[tuple]:
-    """The deck's cards in runs of at most `LAYOUT_CHARACTERS` of HTML (a larger card alone)."""
+def _groups(deck: CardDeck, search_path: SearchPath,
+            sizes: dict[int, float]) -> list[tuple]:
+    """The deck's cards in runs of at most `LAYOUT_CHARACTERS` of HTML (a larger card alone).
+
+    A card that large fills a hundred cards and more: it starts at the
+    minimum size in `sizes` rather than being laid out at every size first.
+    """
     groups: list[list] = [[]]
     room = LAYOUT_CHARACTERS
     for card in deck.cards:
         size = len(search_path.render(TEMPLATE, deck=replace(deck, cards=(card,))))
+        if size > LAYOUT_CHARACTERS:
+            sizes[card.number] = MIN_SIZE
         if size > room and groups[-1]:
             groups.append([])
             room = LAYOUT_CHARACTERS
