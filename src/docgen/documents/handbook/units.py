@@ -32,7 +32,6 @@ from docgen.engines.pdf import LAYOUT_CHARACTERS
 UNIT_CHARACTERS = LAYOUT_CHARACTERS
 """Text a unit may hold before its chapter is cut into levels."""
 
-FEW_CHAPTERS = 4  # a book with fewer is cut by level
 PLACEHOLDER_PAGE = "000"  # in the contents while the pages of the chapters are not yet known
 PLACEHOLDER_DATE = "00 September 0000"  # the longest date
 
@@ -72,22 +71,15 @@ def front_unit(book: HandbookContext, render: Render,
 
 
 def chapter_units(book: HandbookContext, render: Render) -> Iterator[Unit]:
-    """The units of every chapter, in the book's order.
-
-    A book of fewer than `FEW_CHAPTERS` chapters is cut by level, so that
-    there is work for every process (the rule depends on the book alone, so
-    the bytes do not depend on how many processes there are).
-    """
-    few = sum(len(part.chapters) for part in book.parts) < FEW_CHAPTERS
+    """The units of every chapter, in the book's order."""
     for part in book.parts:
         for chapter in part.chapters:
             yield from _chapter(replace(book, parts=(replace(part, chapters=(chapter,)),)),
-                                chapter, render, few)
+                                chapter, render)
 
 
-def _chapter(book: HandbookContext, chapter: ChapterView, render: Render,
-             by_level: bool) -> Iterator[Unit]:
-    if not by_level and sum(map(_level_size, chapter.levels)) <= UNIT_CHARACTERS:
+def _chapter(book: HandbookContext, chapter: ChapterView, render: Render) -> Iterator[Unit]:
+    if sum(_level_size(level) for level in chapter.levels) <= UNIT_CHARACTERS:
         yield _unit(chapter.title, book, render, _view(levels=chapter.levels), 0)
         return
     yield _unit(chapter.title, book, render, _view(levels=()), 0)
