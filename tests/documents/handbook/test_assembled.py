@@ -257,3 +257,22 @@ def test_a_large_chapter_is_cut_into_levels_and_parts_of_levels(book, search_pat
     for _, title, page in levels[1:]:
         assert title in text[page + 1] or any(title in t for t in text[page:page + 2])
     assert links(data)  # links still resolve across units (named destinations kept)
+
+
+def test_a_chapter_cut_by_level_still_equals_the_single_pass(search_path, monkeypatch):
+    # the seed's levels hold 2–10 KB of text each: over 12 KB, the chapter is cut by level
+    monkeypatch.setattr(units, "UNIT_CHARACTERS", 12_000)
+    seed = api.load_clean_catalog(api.open_project(REPO))
+    book = build_handbook_context(seed.frameworks, title="Handbook", organisation="",
+                                  date=datetime.fromtimestamp(EPOCH, tz=timezone.utc),
+                                  paper="A4", medium="print")
+    single = html_to_pdf(search_path.render(assembly.TEMPLATE, book=book), search_path, None,
+                         EPOCH).data
+    made = assembly.print_handbook(book, search_path, EPOCH, workers=2, cache=None)
+    assert made.units == 1 + 1 + 6  # front matter, the chapter's opening, six levels
+    expected, actual = words(single), words(made.pdf.data)
+    assert len(actual) == len(expected)
+    for number, (want, got) in enumerate(zip(expected, actual), start=1):
+        assert same_place(want, got), f"page {number}"
+    assert outline(made.pdf.data) == outline(single)
+    assert links(made.pdf.data) == links(single)
