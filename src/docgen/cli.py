@@ -14,7 +14,7 @@ from typing import Callable, Optional
 
 import click
 
-from docgen import __version__, api
+from docgen import api
 from docgen.config import (CARD_BACKS, CARD_CHOICES, HANDBOOK_FORMATS, PACKET_FORMATS, PAPERS,
                            PDF_VARIANTS, PROBLEM_FORMATS)
 from docgen.errors import (ConfigError, DocgenError, ProblemsError, Severity, UsageError,
@@ -148,6 +148,13 @@ docx_template_option = click.option(
     default=None, help="Your branded .docx with Jinja tags (docxtpl).")
 
 
+def _print_version(ctx: click.Context, _param, value: bool) -> None:
+    if value and not ctx.resilient_parsing:
+        from docgen.about import version_report  # imports WeasyPrint: only when asked
+        click.echo(version_report())
+        ctx.exit()
+
+
 def command(group: click.Group = None, **settings):
     """A docgen command: `group.command` with the global options after the name too."""
     def decorate(function):
@@ -156,7 +163,9 @@ def command(group: click.Group = None, **settings):
 
 
 @click.group(cls=DocgenGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="docgen")
+@click.option("--version", is_flag=True, expose_value=False, is_eager=True,
+              callback=_print_version,
+              help="Show docgen's version and the engines it found, and exit.")
 @global_options
 def cli() -> None:
     """Turn career progression frameworks into documents people print, fill in and keep.

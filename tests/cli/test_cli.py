@@ -123,4 +123,27 @@ def test_every_command_has_help_with_an_example(run, args):
 def test_python_dash_m_docgen():
     result = subprocess.run([sys.executable, "-m", "docgen", "--version"], capture_output=True,
                             text=True, check=False)
-    assert result.returncode == 0 and result.stdout.startswith("docgen, version ")
+    assert result.returncode == 0 and result.stdout.startswith("docgen ")
+
+
+def test_version_names_the_distribution_and_the_engines_found():
+    from importlib import metadata
+    result = subprocess.run([sys.executable, "-m", "docgen", "--version"], capture_output=True,
+                            text=True, check=False)
+    lines = result.stdout.splitlines()
+    assert lines[0] == f"docgen {metadata.version('progression-docgen')} (progression-docgen)"
+    found = dict(line.split(" ", 1) for line in lines[2:])
+    assert found["WeasyPrint"] == metadata.version("weasyprint")
+    assert found["python-docx"] == metadata.version("python-docx")
+    assert found["docxtpl"] == metadata.version("docxtpl")
+    assert found["Pango"].count(".") == 2 and found["Pango"] != "not found"
+
+
+def test_version_says_not_found_for_a_missing_engine(monkeypatch):
+    from importlib import metadata
+    from docgen import about
+    real = metadata.version
+    monkeypatch.setattr(about.metadata, "version",
+                        lambda name: (_ for _ in ()).throw(metadata.PackageNotFoundError(name))
+                        if name == "docxtpl" else real(name))
+    assert ("docxtpl", "not found") in about.engines()
