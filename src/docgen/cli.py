@@ -377,11 +377,14 @@ def packet(options: Options, assessments: tuple[Path, ...], formats: str,
 @click.option("--shard", metavar="I/N", default=None,
               help="Make only shard I of N (for CI matrix jobs); the manifest is left out.")
 @click.option("--clean", "clean_up", is_flag=True,
-              help="Remove files earlier builds made that are no longer produced, and the "
-                   "temporary files of a killed build.")
+              help="Also remove the temporary files of a killed build and the folders left "
+                   "empty (files whose inputs are gone are always removed).")
 def build(options: Options, strict: bool, jobs: int, shard: Optional[str],
           clean_up: bool) -> None:
     """Make everything configured into out/, re-making only what changed, and the manifest.
+
+    Files an earlier build made whose inputs are gone (a deleted
+    assessment's packet) are removed; files docgen did not make never are.
 
     \b
     Example:

@@ -66,7 +66,7 @@ def test_shards_together_equal_a_full_build(project_dir, tmp_path):
         assert result.manifest is None and not (out / "manifest.json").exists()
         shutil.copytree(out, union, dirs_exist_ok=True)
     merged = api.build(api.open_project(project_dir, out=str(union)), jobs=1)
-    assert merged.made == ()
+    assert merged.made == () and merged.manifest == union / "manifest.json"
     assert files(union) == full
 
 
@@ -92,17 +92,37 @@ def test_a_failing_build_leaves_the_previous_artifacts_and_manifest(project_dir)
     assert not [p for p in (project_dir / "out").rglob("*.docgen-tmp")]
 
 
-def test_clean_removes_only_artifacts_docgen_made(project_dir):
+def test_a_build_removes_the_files_of_inputs_that_are_gone_and_only_those(project_dir):
     build(project_dir)
     keep = project_dir / "out" / "notes.txt"
     keep.write_text("mine")
     (project_dir / "assessments" / "ada.yaml").unlink()
-    result = build(project_dir, clean_up=True)
+    result = build(project_dir)
     assert sorted(result.removed) == ["packets/ada-lovelace/promotion-case.docx",
                                       "packets/ada-lovelace/promotion-case.pdf"]
+    assert not (project_dir / "out" / "packets" / "ada-lovelace" / "promotion-case.pdf").exists()
+    assert (project_dir / "out" / "packets" / "ada-lovelace").is_dir()  # folders: with --clean
     assert keep.read_text() == "mine"
     manifest = json.loads((project_dir / "out" / "manifest.json").read_text())
     assert not any(a["path"].startswith("packets/") for a in manifest["artifacts"])
+
+
+def test_clean_also_removes_the_folders_it_empties_but_not_yours(project_dir):
+    build(project_dir)
+    mine = project_dir / "out" / "packets" / "mine"
+    mine.mkdir()
+    (project_dir / "assessments" / "ada.yaml").unlink()
+    build(project_dir, clean_up=True)
+    assert not (project_dir / "out" / "packets" / "ada-lovelace").exists()
+    assert mine.is_dir()
+
+
+def test_a_framework_with_errors_keeps_its_files(project_dir):
+    build(project_dir)
+    (project_dir / "framework" / "design.md").write_text("---\ntitle: [\n---\n")
+    result = build(project_dir)
+    assert result.errors and result.removed == ()
+    assert (project_dir / "out" / "cards" / "design.pdf").exists()
 
 
 def test_strict_fails_on_warnings_before_writing_anything(project_dir):
@@ -117,6 +137,19 @@ def test_strict_fails_on_warnings_before_writing_anything(project_dir):
 def test_outputs_setting_chooses_what_is_built(project_dir):
     (project_dir / "docgen.toml").write_text('outputs = ["cards"]\n')
     assert {p.split("/")[0] for p in build(project_dir).written} == {"cards"}
+
+
+def test_shards_share_the_work_by_weight_and_together_hold_every_job():
+    from docgen.build.plan import Artifact
+    from docgen.documents import Job
+    plan = [Artifact(Job("x", (f"{name}.pdf",), ()), "k", weight)
+            for name, weight in [("book", 90), ("a", 30), ("b", 30), ("c", 30), ("d", 20),
+                                 ("e", 10), ("f", 10)]]
+    shares = [api.Shard(i, 3).select(plan) for i in (1, 2, 3)]
+    assert sorted(a.name for share in shares for a in share) == sorted(a.name for a in plan)
+    loads = sorted(sum(a.weight for a in share) for share in shares)
+    assert loads == [60, 70, 90]  # the heaviest job alone; every third by name: 50, 130, 50
+    assert shares[0] == [plan[0]]
 
 
 def test_shard_argument():

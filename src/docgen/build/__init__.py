@@ -4,7 +4,7 @@ The steps: read the project (or, when no input changed, only the last plan
 in `out/.docgen/plan.json`); ask each document kind for its jobs (`plan.py`
 keys and dates them); make the stale ones in worker processes (`run.py`),
 each writing its files and record (`records.py`); write the manifest.
-`--shard I/N` makes every N-th job; shards do not write the manifest, and a
+`--shard I/N` makes a share of the jobs balanced by their inputs' size; shards do not write the manifest, and a
 build over the union of their outputs makes nothing and writes it.
 """
 
@@ -63,6 +63,9 @@ def build(project: Project, *, strict: bool = False, jobs: int = 0,
     artifact is written; `on_wait(message)` when another build holds `out/`
     (this one waits for it).  When no input changed since the last build,
     nothing is parsed: the last plan is checked against the files in `out/`.
+    Files earlier builds made whose inputs are gone are removed (not by a
+    shard, nor when inputs have errors); `clean_up` also removes temporary
+    files of killed builds and the folders the removals leave empty.
     """
     out_dir = project.out_dir
     where = check_out_dir(out_dir)
@@ -100,7 +103,9 @@ def build(project: Project, *, strict: bool = False, jobs: int = 0,
         made, notes = _make(Workshop(settings, out_dir), todo, jobs, on_made,
                             project.config.limits["seconds_per_document"])
         refused: list[str] = []
-        removed = tuple(clean(out_dir, artifacts, refused)) if clean_up and not shard else ()
+        # a shard does not know the whole out/, and with errors some inputs' jobs are not planned
+        orphans_known = not shard and not errors
+        removed = tuple(clean(out_dir, artifacts, refused, clean_up)) if orphans_known else ()
         inputs_digest = digest(common, *sorted(inputs.digests.values()))
         if errors:
             (out_dir / MANIFEST).unlink(missing_ok=True)
@@ -150,8 +155,10 @@ def input_digests(catalog, root: Path) -> Inputs:
     sources = {fw.id: Path(fw.source) for fw in catalog.frameworks}
     sources.update({a.source: Path(a.source) for a in catalog.assessments})
     dates = input_dates(list(sources.values()), root)
-    return Inputs({name: digest(path.read_bytes()) for name, path in sources.items()},
-                  {name: dates[path.resolve()] for name, path in sources.items()})
+    data = {name: path.read_bytes() for name, path in sources.items()}
+    return Inputs({name: digest(data[name]) for name in sources},
+                  {name: dates[path.resolve()] for name, path in sources.items()},
+                  {name: len(data[name]) for name in sources})
 
 
 def artifacts_of(jobs) -> list[Artifact]:

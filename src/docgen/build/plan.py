@@ -8,7 +8,7 @@ those inputs, so editing one framework moves only what is made from it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Mapping, Sequence
 
 from docgen.digests import digest
@@ -17,20 +17,30 @@ from docgen.documents import Job
 from docgen.errors import DocgenError, UsageError
 
 
+# What making any document costs, in input bytes: a small document is not free
+JOB_WEIGHT = 20_000
+
+
 @dataclass(frozen=True)
 class Inputs:
-    """Each input's digest and date, by framework id or assessment source."""
+    """Each input's digest, date and size in bytes, by framework id or assessment source."""
 
     digests: Mapping[str, str]
     dates: Mapping[str, int]
+    sizes: Mapping[str, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
 class Artifact:
-    """A job with its key; `key` is empty for a job made outside a build (no record)."""
+    """A job with its key; `key` is empty for a job made outside a build (no record).
+
+    `weight` estimates the work: the bytes of its inputs, plus what any
+    document costs; shards are balanced by it.
+    """
 
     job: Job
     key: str = ""
+    weight: int = 0
 
     @property
     def name(self) -> str:
@@ -46,7 +56,8 @@ def dated(jobs: Sequence[Job], dates: Mapping[str, int]) -> list[Job]:
 def keyed(jobs: Sequence[Job], inputs: Inputs, common: str) -> list[Artifact]:
     """The jobs, dated, each with the key of its inputs; DocgenError if two write one path."""
     artifacts = [Artifact(job, digest(common, job.kind, repr(job.options),
-                                      *(inputs.digests[name] for name in job.inputs)))
+                                      *(inputs.digests[name] for name in job.inputs)),
+                          JOB_WEIGHT + sum(inputs.sizes.get(name, 0) for name in job.inputs))
                  for job in dated(jobs, inputs.dates)]
     seen: dict[str, str] = {}
     for artifact in artifacts:
@@ -60,7 +71,11 @@ def keyed(jobs: Sequence[Job], inputs: Inputs, common: str) -> list[Artifact]:
 
 @dataclass(frozen=True)
 class Shard:
-    """Shard `index` of `count` (1-based): every count-th job of the plan sorted by name."""
+    """Shard `index` of `count` (1-based): a share of the plan of about 1/count of its weight.
+
+    Every shard computes the same split from the same plan: the heaviest
+    jobs first, each to the lightest shard so far (ties: the lower index).
+    """
 
     index: int
     count: int
@@ -77,6 +92,12 @@ class Shard:
         return cls(index, count)
 
     def select(self, artifacts: Sequence[Artifact]) -> list[Artifact]:
-        """This shard's share of the plan."""
-        ordered = sorted(artifacts, key=lambda a: a.name)
-        return [a for i, a in enumerate(ordered) if i % self.count == self.index - 1]
+        """This shard's share of the plan, in the plan's order."""
+        loads = [0] * self.count
+        mine = set()
+        for artifact in sorted(artifacts, key=lambda a: (-a.weight, a.name)):
+            lightest = loads.index(min(loads))
+            loads[lightest] += max(artifact.weight, 1)
+            if lightest == self.index - 1:
+                mine.add(artifact.name)
+        return [a for a in artifacts if a.name in mine]

@@ -2,7 +2,8 @@
 
 A record per job says which files it made, with their size and digest, and
 the key it was made with: a job is made again when its key changed or one
-of its files is missing or altered.  Records are data: a path in one that
+of its files is missing or altered, and its files are removed when the plan
+no longer has it (its inputs are gone).  Records are data: a path in one that
 would lead outside `out/` is never followed.  `manifest.json` is written
 only when every planned file has its record, so a failed build leaves the
 previous manifest as it was.
@@ -122,15 +123,18 @@ def _matches(out_dir: Path, relative: str, size: int, sha256: str) -> bool:
     return len(data) == size and hashlib.sha256(data).hexdigest() == sha256
 
 
-def clean(out_dir: Path, artifacts: Sequence[Artifact],
-          refused: Optional[list[str]] = None) -> list[str]:
-    """Remove files earlier builds made that the plan no longer has; return their paths.
+def clean(out_dir: Path, artifacts: Sequence[Artifact], refused: Optional[list[str]] = None,
+          thorough: bool = False) -> list[str]:
+    """Remove files earlier builds made that the plan no longer has (orphans); return their paths.
 
-    Only recorded files inside `out_dir` are removed, and the temporary files
-    of writes that were killed: docgen never deletes what it did not make.
-    Records are data (a restored CI cache can hold anything): a recorded path
-    that leads outside `out_dir`, by `..`, an absolute path or a link, is
-    never followed, and is named in `refused`.
+    An orphan is a recorded file whose inputs are gone (a deleted
+    assessment's packet) or that the configuration no longer makes.
+    `thorough` (`build --clean`) also removes the temporary files of writes
+    that were killed, and the folders the removals leave empty.  Only
+    recorded files inside `out_dir` are removed: docgen never deletes what it
+    did not make.  Records are data (a restored CI cache can hold anything):
+    a recorded path that leads outside `out_dir`, by `..`, an absolute path
+    or a link, is never followed, and is named in `refused`.
     """
     planned = {path for a in artifacts for path in a.job.outputs}
     names = {a.name for a in artifacts}
@@ -151,10 +155,22 @@ def clean(out_dir: Path, artifacts: Sequence[Artifact],
             removed.append(file.path)
         if name not in names:
             _record_file(out_dir, name).unlink(missing_ok=True)
-    for temp in leftover_temp_files(out_dir):
-        temp.unlink()
-        removed.append(temp.relative_to(out_dir).as_posix())
+    if thorough:
+        for temp in leftover_temp_files(out_dir):
+            temp.unlink()
+            removed.append(temp.relative_to(out_dir).as_posix())
+        _remove_emptied_folders(out_dir, removed)
     return removed
+
+
+def _remove_emptied_folders(out_dir: Path, removed: Sequence[str]) -> None:
+    """Remove the folders under `out_dir` that held removed files and are now empty."""
+    folders = {parent for path in removed for parent in Path(path).parents if parent != Path(".")}
+    for folder in sorted(folders, key=lambda f: len(f.parts), reverse=True):
+        try:
+            (out_dir / folder).rmdir()  # only when empty
+        except OSError:
+            pass
 
 
 def save_plan(out_dir: Path, stamp: str, artifacts: Sequence[Artifact],
@@ -162,7 +178,7 @@ def save_plan(out_dir: Path, stamp: str, artifacts: Sequence[Artifact],
     """Remember the plan made from inputs with this `stamp`, for a build where nothing changed."""
     data = {"stamp": stamp, "inputs_sha256": inputs_digest, "warnings": list(warnings),
             "skipped": list(skipped),
-            "artifacts": [[a.job.kind, list(a.job.outputs), a.key, a.job.epoch]
+            "artifacts": [[a.job.kind, list(a.job.outputs), a.key, a.job.epoch, a.weight]
                           for a in artifacts]}
     write_atomic(out_dir / PLAN, json.dumps(data).encode("utf-8"))
 
@@ -174,8 +190,8 @@ def cached_plan(out_dir: Path,
         data = json.loads((out_dir / PLAN).read_text(encoding="utf-8"))
         if data["stamp"] != stamp:
             return None
-        artifacts = [Artifact(Job(kind, tuple(outputs), (), epoch=epoch), key)
-                     for kind, outputs, key, epoch in data["artifacts"]]
+        artifacts = [Artifact(Job(kind, tuple(outputs), (), epoch=epoch), key, int(weight))
+                     for kind, outputs, key, epoch, weight in data["artifacts"]]
         return (artifacts, [str(w) for w in data["warnings"]], [str(s) for s in data["skipped"]],
                 data["inputs_sha256"])
     except (OSError, ValueError, KeyError, TypeError):
