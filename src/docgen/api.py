@@ -30,7 +30,8 @@ from docgen.errors import NotFoundError, UsageError
 from docgen.export import export_document
 from docgen.output import check_out_dir, place, write_atomic
 from docgen.sourcedate import out_of_range
-from docgen.project import Catalog, Project, load_catalog, load_clean_catalog, open_project
+from docgen.project import (Catalog, Project, load_catalog, load_clean_catalog, open_project,
+                            template_problems)
 from docgen.scaffold import init_project
 
 __all__ = ["BuildResult", "Catalog", "Made", "Project", "Rendered", "Shard", "blank_assessment",

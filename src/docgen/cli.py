@@ -186,13 +186,17 @@ def cli() -> None:
                                  "(workflow annotations).")
 @click.option("--format", "old_style", type=click.Choice(PROBLEM_FORMATS, case_sensitive=False),
               default=None, hidden=True, help="Old name of --output-format.")
+@click.option("--changed", is_flag=True,
+              help="PATHS are changed files (a pre-commit hook's): check the whole project if "
+                   "docgen reads one of them, else do nothing.")
 def check(options: Options, paths: tuple[Path, ...], strict: bool, style: Optional[str],
-          old_style: Optional[str]) -> None:
-    """Validate frameworks and assessments: every problem as FILE:LINE:COL: LEVEL: MESSAGE.
+          old_style: Optional[str], changed: bool) -> None:
+    """Validate frameworks, assessments and your templates: every problem as
+    FILE:LINE:COL: LEVEL: MESSAGE.
 
     PATHS are framework or assessment files or folders (default: the project's
-    framework and assessment folders).  Exits 1 when there are errors (or
-    warnings, with --strict).
+    framework and assessment folders, and its template folder).  Exits 1 when
+    there are errors (or warnings, with --strict).
 
     \b
     Example:
@@ -200,8 +204,13 @@ def check(options: Options, paths: tuple[Path, ...], strict: bool, style: Option
     """
     style = style or old_style or "text"
     try:
-        catalog = api.load_catalog(options.project(), list(paths) or None)
-        problems = list(catalog.problems)
+        project = options.project()
+        if changed:
+            if not any(project.reads(path) for path in paths):
+                return  # nothing docgen reads was changed
+            paths = ()
+        catalog = api.load_catalog(project, list(paths) or None)
+        problems = list(catalog.problems) + ([] if paths else api.template_problems(project))
     except ConfigError as exc:  # reported like any other problem, in the chosen format
         if style == "text":
             raise

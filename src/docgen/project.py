@@ -18,7 +18,10 @@ from docgen.errors import Problem, ProblemsError, Severity, UnknownFrameworkErro
 from docgen.ids import assign_ids
 from docgen.inherit import complete
 from docgen.model import Assessment, Framework
-from docgen.sources import discover, load_assessments, load_frameworks, split_paths
+from docgen.engines.templating import template_syntax_errors
+from docgen.errors import Location
+from docgen.sources import (discover, display_path, load_assessments, load_frameworks,
+                            split_paths)
 
 
 @dataclass(frozen=True)
@@ -42,6 +45,22 @@ class Project:
     def out_dir(self) -> Path:
         """The folder documents are written to."""
         return self.root / self.config.out
+
+    @property
+    def templates_dir(self) -> Optional[Path]:
+        """The project's own template folder, when it has one."""
+        return self.root / self.config.templates if self.config.templates else None
+
+    def reads(self, path: Path) -> bool:
+        """True when docgen reads `path` for this project: an input, the configuration or a
+        template (what a pre-commit hook asks of a changed file)."""
+        target = Path(path).resolve()
+        configs = {(self.root / "docgen.toml").resolve()}
+        configs |= {Path(self.config.source).resolve()} if self.config.source else set()
+        folders = [self.framework_dir, self.assessments_dir, self.templates_dir]
+        return target in configs or any(
+            folder is not None and (target == folder.resolve() or folder.resolve() in target.parents)
+            for folder in folders)
 
 
 @dataclass(frozen=True)
@@ -150,6 +169,23 @@ def load_catalog(project: Project, paths: Optional[Sequence[Path]] = None) -> Ca
     assessments = load_assessments(assessment_paths, problems, limits["file_bytes"])
     problems += check_assessments(assessments, frameworks, project.config, broken)
     return Catalog(tuple(frameworks), tuple(problems), tuple(assessments), broken)
+
+
+def template_problems(project: Project) -> list[Problem]:
+    """An error at file:line for each template in the project's template folder Jinja cannot
+    parse (a build would fail on it)."""
+    folder = project.templates_dir
+    if folder is None:
+        return []
+    if not folder.is_dir():
+        return [Problem(Location(project.config.templates), Severity.ERROR,
+                        "the template folder does not exist",
+                        "create it, or remove 'templates' from the configuration",
+                        code="template-folder")]
+    return [Problem(Location(name, line), Severity.ERROR, f"template error: {message}",
+                    code="template-syntax")
+            for name, line, message in template_syntax_errors(folder,
+                                                              Path(display_path(folder)))]
 
 
 def _broken(sources, frameworks: Sequence[Framework], problems: Sequence[Problem]) -> dict[str, str]:

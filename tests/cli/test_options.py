@@ -29,7 +29,7 @@ class FakeApi:
         self.calls: list[tuple[str, dict]] = []
         self.problems = tuple(problems)
         for name in ("open_project", "load_catalog", "load_clean_catalog", "make", "render",
-                     "build"):
+                     "build", "template_problems"):
             monkeypatch.setattr(api, name, self._recorder(name))
 
     def _recorder(self, name):
@@ -53,6 +53,9 @@ class FakeApi:
         return catalog
 
     _load_clean_catalog = _load_catalog
+
+    def _template_problems(self, project):
+        return []
 
     def _make(self, project, kind, catalog, **options):
         return [Made(name=f"{kind}/a", paths=(Path(f"out/{kind}/a.pdf"),), record=None,

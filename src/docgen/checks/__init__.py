@@ -19,6 +19,9 @@ from docgen.model import Assessment, Framework
 from docgen.output import colliding_packets
 
 CODES: dict[str, str] = {
+    # the project's own templates
+    "template-folder": "the configured template folder does not exist",
+    "template-syntax": "a template Jinja cannot parse",
     # reading files
     "empty-file": "the file is empty",
     "not-utf8": "the file is not UTF-8 text",

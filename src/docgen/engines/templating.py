@@ -116,3 +116,27 @@ def _environment(folders: tuple[Path, ...]) -> jinja2.Environment:
     env.filters["emoji"] = emoji_html
     env.filters["emoji_spaced"] = emoji_spaced
     return env
+
+
+# the files of a template folder that Jinja reads (a .docx template is checked by docxtpl)
+JINJA_SUFFIXES = (".html", ".css", ".txt", ".xml", ".md")
+
+
+def template_syntax_errors(folder: Path, shown: Path) -> list[tuple[str, int, str]]:
+    """(file as shown, line, message) for each template in `folder` Jinja cannot parse.
+
+    `shown` is how the folder is named to the user.
+    """
+    env = _environment((Path(folder),))
+    errors = []
+    for file in sorted(Path(folder).rglob("*")):
+        if file.suffix.lower() not in JINJA_SUFFIXES or not file.is_file():
+            continue
+        name = (shown / file.relative_to(folder)).as_posix()
+        try:
+            env.parse(file.read_text(encoding="utf-8"), filename=name)
+        except jinja2.TemplateSyntaxError as exc:
+            errors.append((name, exc.lineno or 1, exc.message or "template syntax error"))
+        except (UnicodeDecodeError, OSError) as exc:
+            errors.append((name, 1, f"cannot be read as UTF-8 text ({exc})"))
+    return errors
