@@ -36,7 +36,8 @@ from docgen.scaffold import init_project
 
 __all__ = ["BuildResult", "Catalog", "Made", "Project", "Rendered", "Shard", "blank_assessment",
            "build", "export_json", "import_assessment", "init_project", "load_catalog",
-           "load_clean_catalog", "make", "open_project", "plan", "render", "write_text"]
+           "load_clean_catalog", "make", "open_project", "plan", "render", "template_problems",
+           "write_text"]
 
 
 def plan(project: Project, kind: str, catalog: Catalog, *, frameworks: Iterable[str] = (),
