@@ -30,14 +30,20 @@ from docgen.errors import NotFoundError, UsageError
 from docgen.export import export_document
 from docgen.output import check_out_dir, place, write_atomic
 from docgen.sourcedate import out_of_range
+from docgen.sources import discover
 from docgen.project import (Catalog, Project, load_catalog, load_clean_catalog, open_project,
                             template_problems)
-from docgen.scaffold import init_project
+from docgen.scaffold import TEMPLATE_KINDS, export_templates, init_project
 
 __all__ = ["BuildResult", "Catalog", "Made", "Project", "Rendered", "Shard", "blank_assessment",
-           "build", "export_json", "import_assessment", "init_project", "load_catalog",
+           "TEMPLATE_KINDS", "build", "export_json", "export_templates", "framework_ids", "import_assessment", "init_project", "load_catalog",
            "load_clean_catalog", "make", "open_project", "plan", "render", "template_problems",
            "write_text"]
+
+
+def framework_ids(project: Project) -> list[str]:
+    """The ids of the project's framework files, found without reading them (for completion)."""
+    return sorted(source.framework_id for source in discover([project.framework_dir], []))
 
 
 def plan(project: Project, kind: str, catalog: Catalog, *, frameworks: Iterable[str] = (),

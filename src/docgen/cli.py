@@ -20,10 +20,12 @@ from docgen.config import (CARD_BACKS, CARD_CHOICES, HANDBOOK_FORMATS, PACKET_FO
 from docgen.errors import (ConfigError, DocgenError, ProblemsError, Severity, UsageError,
                            quoted)
 from docgen.model import Person
-from docgen.report import counted, format_problems, summary
+from docgen.sources import display_path
+from docgen.report import counted, format_problems, summary, where_written
 
 EXIT_INPUT = 1
 EXIT_USAGE = 2
+SUMMED_UP = 6  # in a terminal, more files written than this are summed up by folder
 
 
 class DocgenGroup(click.Group):
@@ -132,9 +134,21 @@ def output_option(what: str):
                         help=what)
 
 
+def _complete_framework_ids(ctx: click.Context, _param, incomplete: str) -> list[str]:
+    """Shell completion of --framework: the ids of the project's framework files (not parsed)."""
+    try:
+        options = ctx.find_object(Options)
+        project = api.open_project(options.root if options and options.root else Path.cwd())
+        return [fw_id for fw_id in api.framework_ids(project) if fw_id.startswith(incomplete)]
+    except (DocgenError, OSError):
+        return []
+
+
 framework_ids = click.option("--framework", "framework_ids", metavar="ID", multiple=True,
+                             shell_complete=_complete_framework_ids,
                              help="Only this framework (repeatable; default: all).")
 one_framework = click.option("--framework", "framework_id", metavar="ID", required=True,
+                             shell_complete=_complete_framework_ids,
                              help="Framework id (see 'docgen list').")
 templates_option = click.option("--templates", type=click.Path(file_okay=False, path_type=Path),
                                 multiple=True, help="Your template folder; its files replace "
@@ -401,7 +415,8 @@ def build(options: Options, strict: bool, jobs: int, shard: Optional[str],
       docgen build --shard 1/4      # in CI matrix job 1 of 4
     """
     chosen = api.Shard.parse(shard) if shard else None
-    result = api.build(options.project(), strict=strict, jobs=jobs, shard=chosen,
+    project = options.project()
+    result = api.build(project, strict=strict, jobs=jobs, shard=chosen,
                        clean_up=clean_up, on_made=_reporter(options, "building"),
                        on_wait=options.say)
     for warning in result.warnings if options.verbosity > 0 else ():
@@ -412,26 +427,72 @@ def build(options: Options, strict: bool, jobs: int, shard: Optional[str],
         options.note(note)
     for path in result.removed:
         options.say(f"removed {path}")
-    manifest = f", wrote {result.manifest}" if result.manifest else ""
+    manifest = f", wrote {display_path(result.manifest)}" if result.manifest else ""
     options.say(f"{len(result.made)} made, {result.unchanged} unchanged of {result.planned}"
                 f"{manifest}")
+    if result.made:
+        options.say("wrote " + where_written([display_path(project.out_dir / path)
+                                              for path in result.written]))
     if result.errors:
         _echo(format_problems(result.errors), err=True)
         options.failed = result.errors
 
 
 @command(name="init")
-def init(options: Options) -> None:
-    """Start a project: a commented docgen.toml and an example assessment.
+@click.argument("directory", required=False, type=click.Path(file_okay=False, path_type=Path))
+def init(options: Options, directory: Optional[Path]) -> None:
+    """Start a project in DIRECTORY (default: the current folder, or --root): a commented
+    docgen.toml, an example framework when there is none, and an example assessment.
 
-    Existing files are left as they are.
+    Existing files are left as they are, and named.
 
     \b
     Example:
-      mkdir progression && cd progression && docgen init && docgen build
+      docgen init progression && cd progression && docgen build
     """
-    for path in api.init_project(options.root or Path.cwd()):
-        options.say(f"wrote {path}")
+    started = api.init_project(directory or options.root or Path.cwd())
+    _say_started(options, started, "nothing written: the project is already started")
+
+
+@cli.group()
+def templates() -> None:
+    """docgen's own templates, to start your own from.
+
+    \b
+    Example:
+      docgen templates export mytemplates --only handbook
+    """
+
+
+@command(templates, name="export")
+@click.argument("directory", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--only", "kinds", type=click.Choice(api.TEMPLATE_KINDS, case_sensitive=False),
+              multiple=True, help="Only this document's templates (repeatable; default: all).")
+def templates_export(options: Options, directory: Path, kinds: tuple[str, ...]) -> None:
+    """Copy docgen's default templates into DIRECTORY, to change them there.
+
+    Then set `templates = "DIRECTORY"` in docgen.toml: a file there replaces
+    docgen's file of the same name, so keep only the files you change.
+    Files that exist in DIRECTORY are kept.
+
+    \b
+    Example:
+      docgen templates export mytemplates --only handbook
+    """
+    started = api.export_templates(directory, tuple(k.lower() for k in kinds))
+    _say_started(options, started, f"nothing written: {display_path(directory)} has them all")
+    if started.written:
+        options.say(f'use them: templates = "{directory.as_posix()}" in docgen.toml')
+
+
+def _say_started(options: Options, started, nothing: str) -> None:
+    for path in started.written:
+        options.say(f"wrote {display_path(path)}")
+    for path in started.kept:
+        what = "has files" if path.is_dir() else "exists"
+        options.say(f"kept {display_path(path)} (it {what}; docgen leaves it as it is)")
+    if not started.written:
+        options.say(nothing)
 
 
 @cli.group()
@@ -459,8 +520,7 @@ def assessment_init(options: Options, framework_id: str, level: int, candidate: 
     """
     project = options.project()
     text = api.blank_assessment(project, options.catalog(project, frameworks=(framework_id,)),
-                                framework_id, level,
-                                candidate)
+                                framework_id, level, candidate, _written_to(output))
     _emit(options, text, output, (".yaml", ".yml"))
 
 
@@ -489,7 +549,8 @@ def assessment_import(options: Options, csv_file: Path, framework_id: str, candi
                                  csv_file,
                                  framework_id=framework_id,
                                  candidate=Person(candidate, role, team),
-                                 current_level=current_level, target_level=target_level)
+                                 current_level=current_level, target_level=target_level,
+                                 written_to=_written_to(output))
     _emit(options, text, output, (".yaml", ".yml"))
 
 
@@ -517,14 +578,19 @@ def _make(options: Options, project: api.Project, kind: str, output: Optional[Pa
 
 
 def _report(options: Options, made: list[api.Made]) -> None:
+    """Warnings, then each file written; in a terminal, many files are summed up by folder."""
     if options.verbosity < 0:
         return
     for result in made:
         _warn(result.warnings, result.name if len(made) > 1 else "")
+    paths = [display_path(path) for result in made for path in result.paths]
+    if _interactive() and len(paths) > SUMMED_UP:
+        options.say(f"wrote {counted(len(paths), 'file')}: {where_written(paths)}")
+        return
     for result in made:
         for path, size, pages in zip(result.paths, result.sizes, result.pages):
-            counted = f", {pages} pages" if pages else ""
-            options.say(f"wrote {path} ({max(1, size // 1024)} KiB{counted})")
+            pages_note = f", {pages} pages" if pages else ""
+            options.say(f"wrote {display_path(path)} ({max(1, size // 1024)} KiB{pages_note})")
 
 
 def _warn(warnings, name: str = "") -> None:
@@ -556,6 +622,11 @@ def _reporter(options: Options, label: str):
 def _interactive() -> bool:
     """True when a person watches: stderr is a terminal and this is not CI."""
     return sys.stderr.isatty() and os.environ.get("CI", "").lower() not in ("true", "1", "yes")
+
+
+def _written_to(output: Optional[Path]) -> Optional[Path]:
+    """Where a text output goes: the file of `-o`, or None for standard output."""
+    return None if output is None or output == Path("-") else output
 
 
 def _folder(output: Optional[Path]) -> Optional[Path]:

@@ -295,9 +295,13 @@ def _where(path: Path, key: str) -> Location:
     return Location(str(path))
 
 
-def commented_config() -> str:
-    """A docgen.toml with every setting at its default and a line of help each."""
-    lines = ["# docgen configuration: every setting, at its default. See the README.", ""]
+def commented_config(schema: str = "") -> str:
+    """A docgen.toml with every setting at its default and a line of help each.
+
+    `schema`: where editors find its JSON Schema (Taplo's `#:schema` line).
+    """
+    lines = [f"#:schema {schema}"] if schema else []
+    lines += ["# docgen configuration: every setting, at its default. See the README.", ""]
     tables = []
     for f in fields(Config):
         if f.metadata.get("internal"):
@@ -314,6 +318,52 @@ def commented_config() -> str:
         lines.append(f"{f.name} = {_toml(default)}")
         lines.append("")
     return "\n".join(lines + tables)
+
+
+def config_schema() -> dict[str, Any]:
+    """The JSON Schema of docgen.toml (shipped as schemas/config.schema.json, for editors)."""
+    from docgen.schemas import schema_id
+
+    properties: dict[str, Any] = {}
+    for f in fields(Config):
+        if f.metadata.get("internal"):
+            continue
+        default = f.default if f.default is not MISSING else f.default_factory()
+        entry: dict[str, Any] = {"description": f.metadata["help"]}
+        if f.name == "levels":
+            entry.update(type="object", propertyNames={"pattern": "^[Ll]?[0-9]{1,2}$"},
+                         additionalProperties={"type": "string"})
+        elif f.name == "colours":
+            entry.update(type="object", additionalProperties={
+                "type": "string", "pattern": "^#[0-9a-fA-F]{6}$"})
+        elif f.name == "limits":
+            entry.update(type="object", additionalProperties=False, properties={
+                key: {"type": "integer", "minimum": 1, "default": value}
+                for key, value in LIMITS.items()})
+        elif isinstance(default, tuple):
+            each = f.metadata.get("each")
+            items: dict[str, Any] = {"type": "string"}
+            if callable(each):
+                items["enum"] = list(each())
+            entry.update(type="array", items=items, default=list(default))
+        else:
+            entry.update(type="string", default=default)
+            if f.metadata.get("choices"):  # any case is accepted; the canonical spelling shown
+                entry["examples"] = list(f.metadata["choices"])
+                entry["pattern"] = "^(" + "|".join(
+                    _any_case(c) for c in f.metadata["choices"]) + ")$"
+        properties[f.name] = entry
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema",
+            "$id": schema_id("config"), "title": "docgen.toml",
+            "description": "docgen's configuration: docgen.toml, or [tool.docgen] in "
+                           "pyproject.toml. Every setting is optional.",
+            "type": "object", "additionalProperties": False, "properties": properties}
+
+
+def _any_case(choice: str) -> str:
+    """A regular expression (ECMA-262, as editors read schemas) for `choice` in any case."""
+    return "".join(f"[{c.upper()}{c.lower()}]" if c.upper() != c.lower() else re.escape(c)
+                   for c in choice)
 
 
 def _toml(value: Any) -> str:

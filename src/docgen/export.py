@@ -6,9 +6,10 @@ from typing import Any, Iterable
 
 from docgen import __version__
 from docgen.errors import Location
+from docgen.schemas import schema_id
 from docgen.model import Category, Criterion, Detail, Framework, Level, Prose
 
-SCHEMA_ID = "https://docgen.dev/schemas/export.schema.json"
+SCHEMA_ID = schema_id("export")
 
 
 def export_document(frameworks: Iterable[Framework]) -> dict[str, Any]:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from typing import Iterable
+import posixpath
+from typing import Iterable, Sequence
 
 from docgen.errors import Problem, Severity
 
@@ -66,3 +67,20 @@ def _github(problem: Problem) -> str:
     path = problem.location.path.replace("%", "%25").replace(",", "%2C").replace(":", "%3A")
     return (f"::{_GITHUB_COMMAND[problem.severity]} file={path},line={problem.location.line},"
             f"col={problem.location.column},title=docgen {problem.code or 'check'}::{escaped}")
+
+
+def where_written(paths: Sequence[str], listed: int = 4) -> str:
+    """Where files went, shortly: each path when there are few, else each folder below the
+    folder they share with its count ('out/cards/ (17 files)')."""
+    if len(paths) <= listed:
+        return ", ".join(paths)
+    common = posixpath.commonpath(paths) if len(paths) > 1 else posixpath.dirname(paths[0])
+    groups: dict[str, int] = {}
+    for path in paths:
+        first = posixpath.relpath(path, common).split("/", 1)
+        key = first[0] + ("/" if len(first) > 1 else "")
+        groups[key] = groups.get(key, 0) + 1
+    shown = [posixpath.join(common, name) + (f" ({counted(count, 'file')})"
+                                             if name.endswith("/") else "")
+             for name, count in groups.items()]
+    return ", ".join(shown)

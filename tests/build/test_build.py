@@ -162,7 +162,7 @@ def test_shard_argument():
 def test_cli_build_and_init(run, tmp_path):
     result = run(["init"], cwd=tmp_path)
     assert result.exit_code == 0, result.output
-    assert (tmp_path / "docgen.toml").read_text().startswith("# docgen configuration")
+    assert (tmp_path / "docgen.toml").read_text().splitlines()[1].startswith("# docgen configuration")
     assert (tmp_path / "assessments" / "example.yaml").is_file()
     built = run(["build", "-j", "1"], cwd=tmp_path)
     assert built.exit_code == 0, built.output

@@ -119,7 +119,7 @@ def _environment(folders: tuple[Path, ...]) -> jinja2.Environment:
 
 
 # the files of a template folder that Jinja reads (a .docx template is checked by docxtpl)
-JINJA_SUFFIXES = (".html", ".css", ".txt", ".xml", ".md")
+JINJA_SUFFIXES = (".html", ".css")
 
 
 def template_syntax_errors(folder: Path, shown: Path) -> list[tuple[str, int, str]]:

@@ -19,15 +19,20 @@ _LINE_SEPARATORS = re.compile("[\u2028\u2029]")  # json.dumps leaves them raw; Y
 
 def assessment_yaml(framework: Framework, target_level: int, scale: Sequence[str],
                     met: Sequence[str], assessment: Optional[Assessment] = None,
-                    candidate: str = "") -> str:
-    """The YAML text of an assessment: every criterion of `target_level`, filled where known."""
+                    candidate: str = "", schema: str = "") -> str:
+    """The YAML text of an assessment: every criterion of `target_level`, filled where known.
+
+    `schema`: where editors find the assessment JSON Schema (a line for the
+    YAML language server at the top).
+    """
     level = framework.level(target_level)
     if level is None:
         raise UnknownLevelError(f"{framework.id} has no Level {target_level}")
     ratings: Mapping[str, Rating] = {r.criterion_id: r for r in assessment.ratings} \
         if assessment else {}
     person = assessment.candidate if assessment else None
-    lines = [
+    lines = [f"# yaml-language-server: $schema={_one_line(schema)}"] if schema else []
+    lines += [
         f"# Promotion case for Level {target_level} of {_one_line(framework.title)} ({framework.id}).",
         f"# Ratings, lowest first: {_one_line(', '.join(scale))}. Met: {_one_line(', '.join(met))}.",
         "# For each criterion give self and manager ratings, evidence (text, and a url",
