@@ -10,9 +10,10 @@
 #   fonts-crosextra-carlito  metric twin of Calibri, the Word packets' face, for LibreOffice
 #   poppler-utils            pdftoppm, to look at PDF pages as pictures (tests)
 #   libreoffice-writer-nogui opens the Word packets as a user would (tests)
+#   chromium, chromium-driver   a real browser for the docgen serve test (selenium)
 set -u
 run="libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-color-emoji fonts-dejavu-core fonts-crosextra-carlito"
-test="poppler-utils libreoffice-writer-nogui"
+test="poppler-utils libreoffice-writer-nogui chromium chromium-driver"
 case "${1:-run}" in
   test) packages="$run $test" ;;
   *) packages="$run" ;;

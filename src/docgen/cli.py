@@ -438,6 +438,44 @@ def build(options: Options, strict: bool, jobs: int, shard: Optional[str],
         options.failed = result.errors
 
 
+@command(name="serve")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; anything but 127.0.0.1 or ::1 lets other machines read "
+                   "the handbook.")
+@click.option("-p", "--port", type=click.IntRange(0, 65535), default=8000, show_default=True,
+              help="Port (0: any free one).")
+def serve(options: Options, host: str, port: int) -> None:
+    """Preview the handbook in a browser, made again each time you save.
+
+    Serves the HTML handbook on http://127.0.0.1:8000/ and watches the
+    frameworks, assessments, your templates and docgen.toml: the page
+    reloads itself within a second of a save, shows the problems of a file
+    that has them, and links the PDF of the chapter you edited, made in the
+    background.  Ctrl+C stops it.
+
+    \b
+    Example:
+      docgen serve --port 8001
+    """
+    import threading
+
+    from docgen.preview import serve as serve_preview  # watchfiles: only when serving
+
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        options.say(f"warning: --host {host}: other machines can read the handbook")
+    try:
+        serve_preview(options.project, host, port,
+                      on_ready=lambda url: _echo(f"docgen: serving {url} (Ctrl+C to stop)",
+                                                 err=True),
+                      log=options.say if options.verbosity > 0 else lambda message: None,
+                      stop=threading.Event())
+    except OSError as exc:
+        if exc.filename is None and exc.errno is not None:  # the address, not a file
+            raise DocgenError(f"cannot listen on {host}:{port}: {exc.strerror} (choose another "
+                             "--port, or 0 for any free one)") from exc
+        raise
+
+
 @command(name="init")
 @click.argument("directory", required=False, type=click.Path(file_okay=False, path_type=Path))
 def init(options: Options, directory: Optional[Path]) -> None:
