@@ -116,3 +116,20 @@ def test_where_written_lists_few_files_and_sums_up_many():
     assert where_written(["out/a.pdf", "out/b.pdf"]) == "out/a.pdf, out/b.pdf"
     many = ["out/handbook.pdf"] + [f"out/packets/p{i}/case.pdf" for i in range(9)]
     assert where_written(many) == "out/handbook.pdf, out/packets/ (9 files)"
+
+
+def test_ci_false_is_a_person_at_a_terminal(monkeypatch):
+    from docgen import cli
+
+    monkeypatch.setattr(cli.sys.stderr, "isatty", lambda: True, raising=False)
+    for value, interactive in (("false", True), ("0", True), ("", True), ("true", False),
+                               ("1", False), ("TRUE", False)):
+        monkeypatch.setenv("CI", value)
+        assert cli._interactive() is interactive, value
+
+
+def test_build_says_at_the_end_what_it_wrote_and_where(run, project_dir):
+    result = run(["build", "-j", "1"])
+    last = result.stderr.strip().splitlines()[-1]
+    assert last.startswith("docgen: wrote out/cards/ (2 files), out/case-templates/ (8 files), ")
+    assert "out/handbook.pdf" in last and "out/packets/ (2 files)" in last
