@@ -25,6 +25,7 @@ from docgen.assessments import blank_assessment, import_assessment
 from docgen.build import BuildResult, Shard, build, input_digests
 from docgen.build.plan import Artifact, dated
 from docgen.build.run import Made, Workshop, make_all
+from docgen.changes import ChangeSet, changes_between
 from docgen.documents import Job, Rendered
 from docgen.errors import NotFoundError, UsageError
 from docgen.export import export_document
@@ -35,10 +36,34 @@ from docgen.project import (Catalog, Project, load_catalog, load_clean_catalog, 
                             template_problems)
 from docgen.scaffold import TEMPLATE_KINDS, export_templates, init_project
 
-__all__ = ["BuildResult", "Catalog", "Made", "Project", "Rendered", "Shard", "blank_assessment",
-           "TEMPLATE_KINDS", "build", "export_json", "export_templates", "framework_ids", "import_assessment", "init_project", "load_catalog",
-           "load_clean_catalog", "make", "open_project", "plan", "render", "template_problems",
+__all__ = ["BuildResult", "CHANGE_FORMATS", "Catalog", "ChangeSet", "Made", "Project", "Rendered", "Shard", "blank_assessment",
+           "TEMPLATE_KINDS", "build", "changes", "changes_document", "export_json", "export_templates", "framework_ids", "import_assessment", "init_project", "load_catalog",
+           "load_clean_catalog", "make", "open_project", "plan", "render", "write_bytes", "template_problems",
            "write_text"]
+
+
+CHANGE_FORMATS = ("pdf", "html", "markdown", "json")
+
+
+def changes(project: Project, since: Optional[str] = None, until: Optional[str] = None,
+            frameworks: Sequence[str] = ()) -> ChangeSet:
+    """What changed in the frameworks from git revision `since` to `until` (see docgen.changes)."""
+    return changes_between(project, since, until, frameworks)
+
+
+def changes_document(project: Project, change_set: ChangeSet, fmt: str) -> bytes:
+    """`change_set` written in `fmt`, one of CHANGE_FORMATS."""
+    from docgen.changes import report
+
+    if fmt == "json":
+        return report.as_json(change_set).encode("utf-8")
+    if fmt == "markdown":
+        return report.as_markdown(change_set).encode("utf-8")
+    settings = documents.DocumentSettings.common(project)
+    search_path, lang, paper = settings["search_path"], project.config.lang, project.config.paper
+    if fmt == "html":
+        return report.as_html(change_set, search_path, lang, paper).encode("utf-8")
+    return report.as_pdf(change_set, search_path, lang, paper)
 
 
 def framework_ids(project: Project) -> list[str]:
@@ -111,6 +136,11 @@ def export_json(catalog: Catalog, framework_ids: Optional[Iterable[str]] = None)
     """The model of the selected frameworks as JSON text (see schemas/export.schema.json)."""
     document = export_document(catalog.select(framework_ids))
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+def write_bytes(target: Path, data: bytes) -> Path:
+    """Write `data` to `target` atomically."""
+    return write_atomic(Path(target), data)
 
 
 def write_text(target: Path, text: str, suffixes: Sequence[str] = ()) -> Path:
