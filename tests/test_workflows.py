@@ -95,3 +95,12 @@ def test_the_readme_pins_the_same_release_as_the_workflows():
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     for workflow in WORKFLOWS:
         assert _load(workflow)["env"]["DOCGEN"] in readme
+
+
+@pytest.mark.parametrize("workflow", WORKFLOWS, ids=lambda w: w.name)
+def test_pull_requests_get_the_framework_changes_in_the_run_summary(workflow):
+    check = _load(workflow)["jobs"]["check"]
+    assert check["steps"][0]["with"]["fetch-depth"] == 0
+    step = next(s for s in check["steps"] if "docgen changes" in s.get("run", ""))
+    assert step["if"] == "github.event_name == 'pull_request'"
+    assert '--since "origin/$BASE_REF"' in step["run"] and "$GITHUB_STEP_SUMMARY" in step["run"]

@@ -12,7 +12,6 @@ from typing import Any
 
 from docgen.changes.changeset import (ADDED, DETAILS, KINDS, MOVED, REMOVED, REWORDED,
                                       CriterionChange)
-from docgen.engines.pdf import html_to_pdf
 from docgen.engines.templating import SearchPath
 from docgen.schemas import schema_id
 
@@ -60,6 +59,8 @@ def as_html(changes, search_path: SearchPath, lang: str = "en", paper: str = "A4
 
 def as_pdf(changes, search_path: SearchPath, lang: str = "en", paper: str = "A4") -> bytes:
     """The "what changed" document as PDF."""
+    from docgen.engines.pdf import html_to_pdf  # WeasyPrint: only for a PDF
+
     return html_to_pdf(as_html(changes, search_path, lang, paper), search_path).data
 
 
