@@ -25,7 +25,8 @@ from docgen.assessments import blank_assessment, import_assessment
 from docgen.build import BuildResult, Shard, build, input_digests
 from docgen.build.plan import Artifact, dated
 from docgen.build.run import Made, Workshop, make_all
-from docgen.changes import ChangeSet, changes_between
+from docgen.changes import ChangeSet, changes_between, migrate
+from docgen.changes.migrate import Migration
 from docgen.documents import Job, Rendered
 from docgen.errors import NotFoundError, UsageError
 from docgen.export import export_document
@@ -38,7 +39,7 @@ from docgen.scaffold import TEMPLATE_KINDS, export_templates, init_project
 
 __all__ = ["BuildResult", "CHANGE_FORMATS", "Catalog", "ChangeSet", "Made", "Project", "Rendered", "Shard", "blank_assessment",
            "TEMPLATE_KINDS", "build", "changes", "changes_document", "export_json", "export_templates", "framework_ids", "import_assessment", "init_project", "load_catalog",
-           "load_clean_catalog", "make", "open_project", "plan", "render", "write_bytes", "template_problems",
+           "load_clean_catalog", "make", "open_project", "plan", "plan_migrations", "render", "write_bytes", "write_migration", "template_problems",
            "write_text"]
 
 
@@ -64,6 +65,17 @@ def changes_document(project: Project, change_set: ChangeSet, fmt: str) -> bytes
     if fmt == "html":
         return report.as_html(change_set, search_path, lang, paper).encode("utf-8")
     return report.as_pdf(change_set, search_path, lang, paper)
+
+
+def plan_migrations(project: Project, paths: Sequence[Path],
+                    since: Optional[str] = None) -> list[Migration]:
+    """What `assessment migrate` does to each file (see docgen.changes.migrate)."""
+    return migrate.plan_migrations(project, list(paths), since)
+
+
+def write_migration(migration: Migration) -> None:
+    """Write one migrated assessment file, atomically."""
+    migrate.write(migration)
 
 
 def framework_ids(project: Project) -> list[str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Optional
 
+from docgen.changes.revisions import last_commit
 from docgen.checks.assessments import validate_assessment
 from docgen.errors import ProblemsError, Severity, UnknownLevelError
 from docgen.model import Person
@@ -28,7 +29,8 @@ def blank_assessment(project: Project, catalog: Catalog, framework_id: str, leve
                                 f"{', '.join(str(lv.number) for lv in framework.levels)})")
     config = project.config
     return assessment_yaml(framework, level, config.rating_scale, config.rating_met,
-                           candidate=candidate, schema=_schema(project, written_to))
+                           candidate=candidate, schema=_schema(project, written_to),
+                           revision=_revision(framework))
 
 
 def import_assessment(project: Project, catalog: Catalog, csv_file: Path, *, framework_id: str,
@@ -49,7 +51,14 @@ def import_assessment(project: Project, catalog: Catalog, csv_file: Path, *, fra
     if any(p.severity is Severity.ERROR for p in problems):
         raise ProblemsError(problems)
     return assessment_yaml(framework, target_level, config.rating_scale, config.rating_met,
-                           assessment, schema=_schema(project, written_to))
+                           assessment, schema=_schema(project, written_to),
+                           revision=_revision(framework))
+
+
+def _revision(framework) -> str:
+    """The commit of the framework's file, when git has one."""
+    found = last_commit(Path(framework.source))
+    return found.commit if found else ""
 
 
 def _schema(project: Project, written_to: Optional[Path]) -> str:

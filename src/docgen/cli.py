@@ -638,6 +638,37 @@ def assessment_import(options: Options, csv_file: Path, framework_id: str, candi
     _emit(options, text, output, (".yaml", ".yml"))
 
 
+@command(assessment, name="migrate")
+@click.argument("files", nargs=-1, required=True,
+                type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--since", metavar="REV", default=None,
+              help="The framework revision the assessments were written against (default: "
+                   "their framework_revision, else the last tag, else HEAD~1).")
+@click.option("--dry-run", is_flag=True, help="Say what would change; write nothing.")
+def assessment_migrate(options: Options, files: tuple[Path, ...], since: Optional[str],
+                       dry_run: bool) -> None:
+    """Bring assessments' criterion ids to the current framework.
+
+    Ratings follow criteria that were reworded, renamed or moved; ratings of
+    removed criteria move to 'archived:' with the old text (never dropped);
+    criteria new at the target level are added blank.  Comments and order
+    are kept; each file is written atomically.
+
+    \b
+    Example:
+      docgen assessment migrate assessments/*.yaml --since v1.0 --dry-run
+    """
+    migrations = api.plan_migrations(options.project(), list(files), since)
+    for migration in migrations:
+        what = migration.describe()
+        if migration.changes_anything and not dry_run:
+            api.write_migration(migration)
+        shown = display_path(migration.path)
+        against = migration.revision.short
+        dry = " (dry run: nothing written)" if dry_run and migration.changes_anything else ""
+        options.say(f"{shown}: against {against}: {what}{dry}")
+
+
 def main() -> None:
     """Entry point of the `docgen` console script."""
     cli(prog_name="docgen")

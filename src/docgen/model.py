@@ -177,6 +177,7 @@ class Assessment:
     assessors: tuple[Person, ...] = ()
     summary: str = ""
     ratings: tuple[Rating, ...] = ()
+    framework_revision: str = ""  # the git commit of the framework it was written against
 
     def rating(self, criterion_id: str) -> Optional[Rating]:
         """The rating of a criterion, or None when it is not rated."""

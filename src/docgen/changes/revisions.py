@@ -123,6 +123,20 @@ class Repository:
         return result.stdout
 
 
+def last_commit(path: Path) -> Optional[Revision]:
+    """The last commit that changed the file at `path`, or None (not in git, never committed)."""
+    try:
+        result = subprocess.run(["git", "log", "-1", "--format=%H%x00%cI", "--", path.name],
+                                cwd=path.parent, capture_output=True, text=True, timeout=30,
+                                check=False)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    commit, _, date = result.stdout.strip().partition("\0")
+    if result.returncode != 0 or not commit:
+        return None
+    return Revision(commit[:12], commit, date)
+
+
 def scratch_folder() -> tempfile.TemporaryDirectory:
     """A temporary folder for the copies of old revisions."""
     return tempfile.TemporaryDirectory(prefix="docgen-changes-")

@@ -90,8 +90,8 @@ def criteria_of_the_target(assessment: Assessment, framework: Optional[Framework
                                   0.6) if unknown <= MAX_SUGGESTIONS else ""
             yield Problem(rating.location, Severity.ERROR,
                           f"{framework.id} has no criterion {quoted(rating.criterion_id, 80)}",
-                          hint=suggestion or
-                          f"see 'docgen list --framework {framework.id}'",
+                          hint=_migrate_hint(assessment, suggestion or
+                                             f"see 'docgen list --framework {framework.id}'"),
                           code="unknown-criterion")
         elif ids[rating.criterion_id] != assessment.target_level:
             yield Problem(rating.location, Severity.WARNING,
@@ -119,6 +119,15 @@ def _unknown_framework(assessment: Assessment, frameworks: Sequence[Framework]) 
                    f"there is no framework {quoted(assessment.framework_id)}",
                    hint=_closest(assessment.framework_id, ids, 0.5) or
                    f"known: {', '.join(ids) or 'none'}", code="unknown-framework")
+
+
+def _migrate_hint(assessment: Assessment, hint: str) -> str:
+    """`hint`, and how `assessment migrate` brings ids written for an older framework up to date."""
+    against = (f"matching ids against the framework at {assessment.framework_revision[:7]}, "
+               "which it was written for" if assessment.framework_revision else
+               "give --since and the framework revision it was written for")
+    return f"{hint}; if the framework changed, 'docgen assessment migrate " \
+           f"{assessment.source}' can fix it ({against})"
 
 
 def _neighbours(criterion_id: str, ids) -> list[str]:

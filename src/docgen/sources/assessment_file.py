@@ -98,6 +98,10 @@ class _Reader:
             raise self.fail(source.value(data, "ratings"),
                             "'ratings' must map criterion ids to ratings",
                             hint="e.g. 'l3.mastery.writes-idiomatic-go-code: {self: …, manager: …}'")
+        if not isinstance(data.get("archived") or {}, dict):
+            raise self.fail(source.value(data, "archived"),
+                            "'archived' maps old criterion ids to their ratings",
+                            hint="docgen assessment migrate writes it; leave it as it wrote it")
         candidate = self.person(data["candidate"], source.value(data, "candidate"))
         if not candidate.name:
             self.problems.append(Problem(source.value(data, "candidate"), Severity.WARNING,
@@ -117,6 +121,7 @@ class _Reader:
                                         for i, a in enumerate(assessors)) if p.name),
             summary=self.text(data, "summary"),
             ratings=tuple(self.rating(ratings, str(key)) for key in ratings),
+            framework_revision=self.text(data, "framework_revision"),
         )
 
     def rating(self, ratings: dict, key: str) -> Rating:

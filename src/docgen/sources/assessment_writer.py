@@ -19,11 +19,12 @@ _LINE_SEPARATORS = re.compile("[\u2028\u2029]")  # json.dumps leaves them raw; Y
 
 def assessment_yaml(framework: Framework, target_level: int, scale: Sequence[str],
                     met: Sequence[str], assessment: Optional[Assessment] = None,
-                    candidate: str = "", schema: str = "") -> str:
+                    candidate: str = "", schema: str = "", revision: str = "") -> str:
     """The YAML text of an assessment: every criterion of `target_level`, filled where known.
 
     `schema`: where editors find the assessment JSON Schema (a line for the
-    YAML language server at the top).
+    YAML language server at the top); `revision`: the git commit of the
+    framework it is written against.
     """
     level = framework.level(target_level)
     if level is None:
@@ -38,6 +39,7 @@ def assessment_yaml(framework: Framework, target_level: int, scale: Sequence[str
         "# For each criterion give self and manager ratings, evidence (text, and a url",
         "# where there is one) and comments. Check it with: docgen check FILE",
         f"framework: {_q(framework.id)}",
+        *([f"framework_revision: {_q(revision)}"] if revision else []),
         "candidate:",
         f"  name: {_q(person.name if person else candidate)}",
         f"  role: {_q(person.role if person else '')}",

@@ -20,8 +20,8 @@ TOPIC = ("name", "title", "content", "description", "subtitle")
 CONTENT_ENTRY = ("level", "criteria", "exampleCriteria")
 CRITERION = ("text", "id", "examples")
 EXAMPLE_CRITERION = ("criteria", "examples", "id")
-ASSESSMENT = ("framework", "candidate", "current_level", "target_level", "period", "assessors",
-              "summary", "ratings")
+ASSESSMENT = ("framework", "framework_revision", "candidate", "current_level", "target_level",
+              "period", "assessors", "summary", "ratings", "archived")
 RATING = ("self", "manager", "evidence", "comments")
 EVIDENCE = ("text", "url", "link")
 PERSON = ("name", "role", "team")
