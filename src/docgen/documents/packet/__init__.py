@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional, Sequence
 
+from docgen.changes.revisions import last_commit
 from docgen.config import PACKET_FORMATS
 from docgen.documents import DocumentKind, DocumentSettings, Job, Rendered
 from docgen.documents.packet.context import PacketContext, build_packet_context
@@ -60,29 +61,37 @@ def plan(catalog, settings: PacketSettings) -> list[Job]:
     """One job per assessment of `catalog`, in the candidate's folder under `packets/`."""
     jobs = []
     folders = packet_folders([(a.source, a.candidate.name) for a in catalog.assessments])
+    revisions: dict[str, tuple] = {}
     for assessment in catalog.assessments:
         framework = catalog.framework(assessment.framework_id)
+        if framework.id not in revisions:  # the commit it is assessed against, when in git
+            found = last_commit(Path(framework.source))
+            revisions[framework.id] = (found.commit, found.date) if found else ()
         folder = folders[assessment.source]
         jobs.append(Job(KIND.name, tuple(packet_file(folder, fmt) for fmt in settings.formats),
                         catalog.sources_of(framework) + (assessment.source,), (framework,),
-                        assessment))
+                        assessment,
+                        options=(("framework_revision", revisions[framework.id]),)))
     return jobs
 
 
 def render(job: Job, settings: PacketSettings) -> tuple[Rendered, ...]:
     """The job's packet, once per format."""
-    packet = packet_context(job.frameworks[0], job.assessment, settings)
+    revision = dict(job.options).get("framework_revision") or ()
+    packet = packet_context(job.frameworks[0], job.assessment, settings, revision=revision)
     return render_packet(packet, settings, job.outputs)
 
 
 def packet_context(framework: Framework, assessment: Optional[Assessment],
-                   settings: PacketSettings, level: Optional[int] = None) -> PacketContext:
-    """The context of a packet (or, with no assessment, of the case template for `level`)."""
+                   settings: PacketSettings, level: Optional[int] = None,
+                   revision: tuple = ()) -> PacketContext:
+    """The context of a packet (or, with no assessment, of the case template for `level`);
+    `revision`: (commit, ISO date) of the framework it is assessed against, when known."""
     return build_packet_context(
         framework, assessment,
         target_level=assessment.target_level if assessment else level,
         organisation=settings.organisation, date=settings.date, paper=settings.paper,
-        lang=settings.lang, scale=settings.scale, met=settings.met)
+        lang=settings.lang, scale=settings.scale, met=settings.met, revision=revision)
 
 
 def render_packet(packet: PacketContext, settings: PacketSettings,

@@ -97,6 +97,8 @@ class PacketContext:
     summary: tuple[str, ...]  # the candidate's summary, paragraph by paragraph
     scale: tuple[str, ...]
     met: tuple[str, ...]
+    framework_commit: str = ""  # the git commit of the framework it was assessed against
+    framework_revision: str = ""  # that commit as people read it: "a1b2c3d of 1 March 2026"
 
     @property
     def total(self) -> int:
@@ -117,7 +119,8 @@ class PacketContext:
 def build_packet_context(framework: Framework, assessment: Optional[Assessment], *,
                          target_level: int, current_level: Optional[int] = None,
                          organisation: str, date: datetime, paper: str, lang: str,
-                         scale: Sequence[str], met: Sequence[str]) -> PacketContext:
+                         scale: Sequence[str], met: Sequence[str],
+                         revision: tuple = ()) -> PacketContext:
     """The packet for `assessment`, or (assessment None) the blank case template for a level."""
     target = framework.level(target_level)
     if target is None:
@@ -161,7 +164,21 @@ def build_packet_context(framework: Framework, assessment: Optional[Assessment],
                       if p.strip()) if assessment and assessment.summary else (),
         scale=tuple(scale),
         met=tuple(met),
+        framework_commit=revision[0] if revision else "",
+        framework_revision=_revision_label(revision),
     )
+
+
+def _revision_label(revision: tuple) -> str:
+    """(commit, ISO date) → "a1b2c3d of 1 March 2026"; "" when unknown."""
+    if not revision:
+        return ""
+    commit, date = revision
+    try:
+        when = datetime.fromisoformat(date)
+    except ValueError:
+        return commit[:7]
+    return f"{commit[:7]} of {when.day} {when:%B %Y}"
 
 
 def clean(text: str) -> str:

@@ -86,6 +86,10 @@ def _properties(document, packet: PacketContext) -> None:
     props.last_printed = when
     props.revision = 1
     props.comments = "Made with docgen"
+    if packet.framework_commit:  # the framework as it was when assessed, for reading it later
+        props.version = packet.framework_commit
+        props.comments = (f"Made with docgen; assessed against framework revision "
+                          f"{packet.framework_commit} ({packet.framework_revision})")
 
 
 def _property(text: str) -> str:
@@ -123,6 +127,8 @@ def _cover(document, packet: PacketContext) -> None:
             ("Assessors", ", ".join(a.name + (f" ({a.role})" if a.role else "")
                                     for a in packet.assessors)),
             ("Period", packet.period), ("Date", packet.date)]
+    if packet.framework_revision:
+        rows.insert(4, ("Framework revision", packet.framework_revision))
     table = _table(document, ["", ""], header=False)
     for label, value in rows:
         cells = table.add_row().cells
