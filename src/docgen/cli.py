@@ -293,11 +293,14 @@ def export(options: Options, framework_ids: tuple[str, ...], output: Optional[Pa
 @paper_option
 @click.option("--pdf-variant", type=click.Choice(PDF_VARIANTS, case_sensitive=False),
               default=None, help="pdf/ua-1: tagged, accessible PDF; pdf/a-3b: archival PDF.")
+@click.option("--changes-since", metavar="REV", default=None,
+              help="Mark criteria added, reworded or moved since this git revision with a bar "
+                   "in the margin, and list removed ones (default: changes_since in docgen.toml).")
 @templates_option
 @jobs_option
 def handbook(options: Options, framework_ids: tuple[str, ...], fmt: str, output: Optional[Path],
-             paper: Optional[str], pdf_variant: Optional[str], templates: tuple[Path, ...],
-             jobs: int) -> None:
+             paper: Optional[str], pdf_variant: Optional[str], changes_since: Optional[str],
+             templates: tuple[Path, ...], jobs: int) -> None:
     """Make the handbook: cover, contents, a chapter per framework, a page per level.
 
     The PDF's chapters are laid out in parallel and kept in out/.docgen/units/,
@@ -309,7 +312,7 @@ def handbook(options: Options, framework_ids: tuple[str, ...], fmt: str, output:
       docgen handbook
       docgen handbook --framework engineering/backend --format html -o backend.html
     """
-    project = options.project(paper=paper)
+    project = options.project(paper=paper, changes_since=changes_since)
     settings = dict(frameworks=framework_ids, formats=(fmt,), variant=pdf_variant,
                     templates=templates, workers=jobs)
     _make(options, project, "handbook", output, text=fmt == "html", **settings)

@@ -105,6 +105,9 @@ class Config:
     out: str = field(default="out", metadata={"help": "folder the documents are written to"})
     levels: Mapping[int, str] = field(default_factory=dict, metadata={
         "help": 'level names, e.g. L3 = "Senior Engineer"'})
+    changes_since: str = field(default="", metadata={
+        "help": "a git revision (a tag such as v1.0): the handbook marks criteria changed since "
+                "it with a bar in the margin, and cards with a marker"})
     limits: Mapping[str, int] = field(default_factory=lambda: dict(LIMITS), metadata={
         "help": "what one input may hold (file_bytes, criteria_per_level, text_characters) "
                 "and how long one document may take (seconds_per_document)"})

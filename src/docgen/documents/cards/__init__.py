@@ -14,6 +14,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Mapping, Optional, Sequence
 
+from docgen.changes.marks import ChangeMarks, marks_since
 from docgen.config import AUTO_CARDS, CARD_BACKS
 from docgen.documents import DocumentKind, DocumentSettings, Job, Rendered
 from docgen.documents.cards.context import build_card_deck
@@ -37,6 +38,7 @@ class CardSettings(DocumentSettings):
     back: str = "auto"
     per_sheet: int = 0  # 0: as many as fit; 1: one card a page, for a print shop
     colours: Mapping[str, str] = field(default_factory=dict)
+    marks: Optional[ChangeMarks] = None  # criteria changed since a revision, to mark
 
 
 def settings(project, *, per_sheet: Optional[int] = None,
@@ -45,7 +47,7 @@ def settings(project, *, per_sheet: Optional[int] = None,
     config = project.config
     return CardSettings(**DocumentSettings.common(project, templates), card=config.card,
                         back=config.card_back, per_sheet=per_sheet or 0,
-                        colours=dict(config.colours))
+                        colours=dict(config.colours), marks=marks_since(project))
 
 
 def plan(catalog, settings: CardSettings) -> list[Job]:
@@ -131,7 +133,9 @@ def _deck(framework: Framework, settings: CardSettings, card: str, side: str):
     width, height = CARD_SIZES[card]
     return build_card_deck(framework, side=side, card=card, width_mm=width / MM,
                            height_mm=height / MM, bleed_mm=BLEED / MM, back=settings.back,
-                           colours=settings.colours, font_size=BASE_SIZE[card])
+                           colours=settings.colours, font_size=BASE_SIZE[card],
+                           changed=settings.marks.changed.get(framework.id, {})
+                           if settings.marks else {})
 
 
 def _pdf_date(when: datetime) -> str:

@@ -30,6 +30,7 @@ class CardCriterion:
 
     html: Markup
     details: tuple[DetailView, ...]
+    changed: str = ""  # with change marks: "added", "reworded" or "moved" since the revision
 
 
 @dataclass(frozen=True)
@@ -106,13 +107,15 @@ def category_colours(framework: Framework, configured: Mapping[str, str]) -> dic
 
 def build_card_deck(framework: Framework, *, side: str, card: str, width_mm: float,
                     height_mm: float, bleed_mm: float, back: str,
-                    colours: Mapping[str, str], font_size: float) -> CardDeck:
-    """The deck of `framework` for one side."""
+                    colours: Mapping[str, str], font_size: float,
+                    changed: Mapping[str, str] = {}) -> CardDeck:
+    """The deck of `framework` for one side; `changed` (criterion id → kind) are marked."""
     palette = category_colours(framework, colours)
     changes = {c.level.number: c for c in level_changes(framework)}
     cards = []
     for level in framework.levels:
-        categories = tuple(_front_category(c, palette[c.key]) for c in level.categories)
+        categories = tuple(_front_category(c, palette[c.key], changed)
+                           for c in level.categories)
         cards.append(LevelCard(
             number=level.number, label=level_label(level), name=level.name,
             anchor=f"card-{level.number}", categories=categories,
@@ -128,10 +131,12 @@ def with_font_sizes(deck: CardDeck, sizes: Mapping[int, float]) -> CardDeck:
                                      for c in deck.cards))
 
 
-def _front_category(category: Category, colour: str) -> CardCategory:
+def _front_category(category: Category, colour: str,
+                    changed: Mapping[str, str]) -> CardCategory:
     return CardCategory(
         title=category.title, colour=colour,
-        criteria=tuple(CardCriterion(inline_html(c.text), detail_views(c.details))
+        criteria=tuple(CardCriterion(inline_html(c.text), detail_views(c.details),
+                                     changed.get(c.id, ""))
                        for c in category.criteria),
         prose=tuple(block_html(p.text) for p in category.content))
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional, Sequence
 
+from docgen.changes.marks import ChangeMarks, marks_since
 from docgen.config import HANDBOOK_FORMATS, PDF_VARIANTS
 from docgen.documents import DocumentKind, DocumentSettings, Job, Rendered
 from docgen.documents.handbook.book import TEMPLATE, print_handbook
@@ -37,12 +38,14 @@ class HandbookSettings(DocumentSettings):
     variant: Optional[str] = None  # one of PDF_VARIANTS, or None for a plain PDF
     workers: int = 1  # processes laying out chapters (0: one per core)
     cache: Optional[Path] = None  # where laid-out chapters are kept (None: nowhere)
+    marks: Optional[ChangeMarks] = None  # criteria changed since a revision, to mark
 
 
 def settings(project, *, formats: Sequence[str] = (), variant: Optional[str] = None,
              templates: Sequence[Path] = (), workers: int = 1) -> HandbookSettings:
     """The handbook settings of `project`; `formats` (default both), `variant` and `workers`
-    (processes for the chapters, 0: one per core) from a command."""
+    (processes for the chapters, 0: one per core) from a command.  With `changes_since`
+    configured (or --changes-since), what changed since that revision is marked."""
     config = project.config
     unknown = [f for f in formats if f not in HANDBOOK_FORMATS]
     if unknown or (variant is not None and variant not in PDF_VARIANTS):
@@ -50,7 +53,8 @@ def settings(project, *, formats: Sequence[str] = (), variant: Optional[str] = N
     return HandbookSettings(**DocumentSettings.common(project, templates), title=config.title,
                             logo=read_logo(project.root / config.logo) if config.logo else None,
                             formats=tuple(formats) or HANDBOOK_FORMATS, variant=variant,
-                            workers=workers, cache=unit_cache(project.out_dir))
+                            workers=workers, cache=unit_cache(project.out_dir),
+                            marks=marks_since(project))
 
 
 def plan(catalog, settings: HandbookSettings) -> list[Job]:
@@ -70,7 +74,7 @@ def render(job: Job, settings: HandbookSettings) -> tuple[Rendered, ...]:
     book = build_handbook_context(
         job.frameworks, title=settings.title, organisation=settings.organisation,
         date=settings.date, paper=settings.paper, medium="print" if fmt == "pdf" else "screen",
-        lang=settings.lang, logo=settings.logo)
+        lang=settings.lang, logo=settings.logo, marks=settings.marks)
     epoch = int(settings.date.timestamp())
     if fmt == "pdf" and not settings.variant:
         made = print_handbook(book, settings.search_path, epoch, workers=settings.workers,

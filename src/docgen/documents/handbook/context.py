@@ -15,6 +15,7 @@ from typing import Iterable, Iterator, Mapping, Optional, Sequence
 from markupsafe import Markup
 
 from docgen import __version__
+from docgen.changes.marks import ChangeMarks
 from docgen.compare import LevelChange, level_changes
 from docgen.config import PAPERS
 from docgen.markup import block_html, inline_html
@@ -42,6 +43,7 @@ class CriterionView:
     quotes: tuple[Markup, ...]
     inherited: bool
     carried_over: bool  # also stated, word for word, at the level before
+    changed: str = ""  # with change marks: "added", "reworded" or "moved" since the revision
 
 
 @dataclass(frozen=True)
@@ -86,6 +88,7 @@ class LevelView:
     dropped: tuple[str, ...]
     new_count: int
     continued: bool = False  # the rest of a level begun in the unit before (see UnitView)
+    removed: tuple[str, ...] = ()  # with change marks: criteria removed since the revision
 
 
 @dataclass(frozen=True)
@@ -146,6 +149,7 @@ class HandbookContext:
     medium: str  # "print" (laid out by WeasyPrint) or "screen" (the HTML file)
     stylesheet: str  # template name of the CSS to inline
     unit: Optional["UnitView"] = None  # the part of the book laid out now; None: all of it
+    changes_since: str = ""  # with change marks: the revision they are counted from
 
 
 @dataclass(frozen=True)
@@ -167,9 +171,11 @@ class UnitView:
 
 def build_handbook_context(frameworks: Sequence[Framework], *, title: str, organisation: str,
                            date: datetime, paper: str, medium: str, edition: str = "",
-                           logo: Optional[str] = None, lang: str = "en") -> HandbookContext:
-    """The handbook context for `frameworks`, grouped into parts by `sidebarGroup`."""
-    chapters = [chapter_view(fw) for fw in frameworks]
+                           logo: Optional[str] = None, lang: str = "en",
+                           marks: Optional[ChangeMarks] = None) -> HandbookContext:
+    """The handbook context for `frameworks`, grouped into parts by `sidebarGroup`; with
+    `marks`, changed criteria are marked and removed ones listed."""
+    chapters = [chapter_view(fw, marks) for fw in frameworks]
     parts = _parts(chapters)
     subtitle = (f"{len(chapters)} frameworks" if len(chapters) != 1 else chapters[0].title)
     return HandbookContext(
@@ -189,14 +195,17 @@ def build_handbook_context(frameworks: Sequence[Framework], *, title: str, organ
         generator=f"docgen {__version__}",
         medium=medium,
         stylesheet=f"handbook/{medium}.css",
+        changes_since=marks.label if marks else "",
     )
 
 
-def chapter_view(fw: Framework) -> ChapterView:
-    """One framework as a chapter."""
+def chapter_view(fw: Framework, marks: Optional[ChangeMarks] = None) -> ChapterView:
+    """One framework as a chapter (with `marks`: what changed since a revision marked)."""
     slug = slugify(fw.id) or "framework"
     changes = {c.level.number: c for c in level_changes(fw)}
-    levels = tuple(_level_view(slug, level, changes[level.number]) for level in fw.levels)
+    marks = marks or ChangeMarks("")
+    levels = tuple(_level_view(slug, level, changes[level.number], fw.id, marks)
+                   for level in fw.levels)
     return ChapterView(
         id=fw.id,
         anchor=f"fw-{slug}",
@@ -219,10 +228,13 @@ def level_label(level: Level) -> str:
     return f"Level {level.number}"
 
 
-def _level_view(slug: str, level: Level, change: LevelChange) -> LevelView:
+def _level_view(slug: str, level: Level, change: LevelChange, framework_id: str,
+                marks: ChangeMarks) -> LevelView:
     anchor = f"{slug}-l{level.number}"
     carried = change.carried_ids
-    categories = tuple(_category_view(slug, anchor, c, carried) for c in level.categories)
+    changed = marks.changed.get(framework_id, {})
+    categories = tuple(_category_view(slug, anchor, c, carried, changed)
+                       for c in level.categories)
     by_key = {c.key: c for c in categories}
     changes = tuple(ChangeView(c.title, by_key[c.key].anchor, c.is_new, len(c.new), len(c.carried),
                                c.prose_only, c.prose_changed)
@@ -238,11 +250,12 @@ def _level_view(slug: str, level: Level, change: LevelChange) -> LevelView:
         changes=changes,
         dropped=change.dropped,
         new_count=change.new_count,
+        removed=tuple(inline_html(text) for text in marks.removed_at(framework_id, level.number)),
     )
 
 
 def _category_view(slug: str, level_anchor: str, category: Category,
-                   carried: frozenset[str]) -> CategoryView:
+                   carried: frozenset[str], changed: Mapping[str, str]) -> CategoryView:
     anchor = f"{level_anchor}-{category.key}"
     return CategoryView(
         key=category.key,
@@ -250,13 +263,14 @@ def _category_view(slug: str, level_anchor: str, category: Category,
         title=category.title,
         description=category.description,
         inherited=category.inherited,
-        criteria=tuple(_criterion_view(slug, c, c.id in carried)
+        criteria=tuple(_criterion_view(slug, c, c.id in carried, changed.get(c.id, ""))
                        for c in category.criteria),
         prose=tuple(block_html(p.text) for p in category.content),
     )
 
 
-def _criterion_view(slug: str, criterion: Criterion, carried: bool) -> CriterionView:
+def _criterion_view(slug: str, criterion: Criterion, carried: bool,
+                    changed: str = "") -> CriterionView:
     return CriterionView(
         id=criterion.id,
         anchor=f"{slug}-{slugify(criterion.id)}",
@@ -266,6 +280,7 @@ def _criterion_view(slug: str, criterion: Criterion, carried: bool) -> Criterion
         quotes=tuple(inline_html(q) for q in criterion.quotes),
         inherited=criterion.inherited,
         carried_over=carried,
+        changed=changed,
     )
 
 
