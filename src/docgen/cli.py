@@ -474,8 +474,9 @@ def changes(options: Options, since: Optional[str], until: Optional[str],
            or "markdown").lower()
     if fmt == "pdf" and not to_file:
         raise UsageError("--format pdf writes a file: give -o FILE.pdf")
-    if to_file and output.suffix and CHANGE_SUFFIXES.get(output.suffix.lower(), fmt) != fmt:
-        raise UsageError(f"-o {output}: that is not a {fmt} file name")
+    if to_file and output.suffix and CHANGE_SUFFIXES.get(output.suffix.lower()) != fmt:
+        raise UsageError(f"-o {output}: a {fmt} file ends in "
+                         + " or ".join(s for s, f in CHANGE_SUFFIXES.items() if f == fmt))
     project = options.project()
     change_set = api.changes(project, since, until, framework_ids)
     data = api.changes_document(project, change_set, fmt)
@@ -483,8 +484,8 @@ def changes(options: Options, since: Optional[str], until: Optional[str],
         click.echo(data.decode("utf-8"), nl=False)
         return
     api.write_bytes(output, data)
-    options.say(f"wrote {display_path(output)} ({len(change_set.frameworks)} framework(s) "
-                f"changed since {change_set.since.short})")
+    options.say(f"wrote {display_path(output)} ({counted(len(change_set.frameworks), 'framework')}"
+                f" changed since {change_set.since.short})")
 
 
 @command(name="serve")

@@ -179,3 +179,10 @@ def test_malformed_options_exit_2(run, history):
     assert run(["changes", "--format", "docx"]).exit_code == 2
     assert run(["changes", "--format", "pdf"]).exit_code == 2  # a PDF needs -o
     assert run(["changes", "-o", "x.json", "--format", "pdf"]).exit_code == 2
+    assert run(["changes", "--since", "v1", "-o", "x.docx"]).exit_code == 2
+    assert not (history / "x.docx").exists()
+
+
+def test_a_misspelt_framework_gets_a_suggestion(run, history):
+    result = run(["changes", "--since", "v1", "--framework", "desing"])
+    assert result.exit_code == 1 and "did you mean 'design'?" in result.stderr

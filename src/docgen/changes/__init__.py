@@ -8,6 +8,7 @@ and for programs (JSON).
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional, Sequence
@@ -60,8 +61,10 @@ def changes_between(project: Project, since: Optional[str] = None, until: Option
         known = {fw.id for fw in old.frameworks} | {fw.id for fw in new.frameworks}
         unknown = [fw_id for fw_id in frameworks if fw_id not in known]
         if unknown:
+            close = difflib.get_close_matches(unknown[0], sorted(known), n=1, cutoff=0.5)
+            hint = f"did you mean '{close[0]}'?" if close else "see 'docgen list'"
             raise UnknownFrameworkError(f"no framework '{unknown[0]}' in either revision "
-                                        f"(see 'docgen list')")
+                                        f"({hint})")
         found = [fw for fw in found if fw.id in frameworks or fw.old_id in frameworks]
     return ChangeSet(old_revision, new_revision, tuple(found))
 

@@ -66,7 +66,7 @@ class Repository:
                        "").strip() == "true"
             hint = ("this clone is shallow: fetch the whole history (git fetch --unshallow, or "
                     "fetch-depth: 0 in actions/checkout)") if shallow else \
-                "give a tag, a branch, a commit SHA or HEAD~N (see git log)"
+                "give a tag, a branch, a commit SHA or HEAD~N; git log lists them"
             raise RevisionError(f"git has no revision '{name}' ({hint})")
         commit = commit.strip()
         date = (self._git("show", "-s", "--format=%cI", commit) or "").strip()
