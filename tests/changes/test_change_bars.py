@@ -71,3 +71,17 @@ def test_cards_mark_the_changed_criteria(run, history, tmp_path):
     assert result.exit_code == 0, result.output
     assert len(marks.changed["product/design"]) == 6
     assert (_dots(marked), _dots(plain)) == (6, 0)
+
+
+def test_a_build_remakes_the_marked_documents_when_the_revision_moves(history):
+    from .conftest import git
+
+    (history / "docgen.toml").write_text('changes_since = "since"\noutputs = ["handbook"]\n',
+                                         encoding="utf-8")
+    git(history, "tag", "since", "v3")
+    first = api.build(api.open_project(history), jobs=1)
+    assert first.written == ["handbook.html", "handbook.pdf"]
+    assert api.build(api.open_project(history), jobs=1).made == ()
+    git(history, "tag", "-f", "since", "v1")  # the same setting now names another commit
+    again = api.build(api.open_project(history), jobs=1)
+    assert again.written == ["handbook.html", "handbook.pdf"]

@@ -118,11 +118,14 @@ def build(project: Project, *, strict: bool = False, jobs: int = 0,
 
 
 def _common_key(project: Project, settings: dict) -> str:
-    """What every artifact's key shares: docgen's version, the configuration, the templates."""
+    """What every artifact's key shares: docgen's version, the configuration, the templates,
+    and the change marks (`changes_since` names a revision; what changed since it is read
+    from git, so a branch that moves changes the documents)."""
     # where the output goes, and where the settings were read from, change no artifact
     config = replace(project.config, out="", source=None)
     folders = next(iter(settings.values())).search_path.folders if settings else ()
-    return digest(__version__, repr(config), folder_digest(folders))
+    marks = sorted({repr(s.marks) for s in settings.values() if getattr(s, "marks", None)})
+    return digest(__version__, repr(config), folder_digest(folders), *marks)
 
 
 def _inputs_stamp(project: Project, common: str) -> str:
