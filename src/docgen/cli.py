@@ -431,8 +431,10 @@ def build(options: Options, strict: bool, jobs: int, shard: Optional[str],
     for path in result.removed:
         options.say(f"removed {path}")
     manifest = f", wrote {display_path(result.manifest)}" if result.manifest else ""
+    pieces = (f", and {counted(result.pieces, 'chapter')} of the handbook laid out for the "
+              "build that joins the shards" if result.pieces else "")
     options.say(f"{len(result.made)} made, {result.unchanged} unchanged of {result.planned}"
-                f"{manifest}")
+                f"{pieces}{manifest}")
     if result.made:
         options.say("wrote " + where_written([display_path(project.out_dir / path)
                                               for path in result.written]))

@@ -57,17 +57,28 @@ def test_an_altered_or_missing_artifact_is_made_again(project_dir):
 
 def test_shards_together_equal_a_full_build(project_dir, tmp_path):
     build(project_dir)
-    full = files(project_dir / "out")
+    full = {path: data for path, data in files(project_dir / "out").items()
+            if not path.startswith(".docgen/")}
     union = tmp_path / "union"
+    chapters = []
     for index in (1, 2, 3):
         out = tmp_path / f"shard{index}"
         project = api.open_project(project_dir, out=str(out))
         result = api.build(project, jobs=1, shard=api.Shard(index, 3))
         assert result.manifest is None and not (out / "manifest.json").exists()
+        assert "handbook.pdf" not in result.written  # the joining build assembles it
+        chapters.append(result.pieces)
         shutil.copytree(out, union, dirs_exist_ok=True)
+    assert sorted(chapters) == [0, 1, 1]  # the two chapters, laid out by two shards
+    cached = set((union / ".docgen" / "units").glob("*.pdf"))
+    assert len(cached) >= 2
     merged = api.build(api.open_project(project_dir, out=str(union)), jobs=1)
-    assert merged.made == () and merged.manifest == union / "manifest.json"
-    assert files(union) == full
+    assert merged.written == ["handbook.pdf"] and merged.manifest == union / "manifest.json"
+    laid_out_in_join = set((union / ".docgen" / "units").glob("*.pdf")) - cached
+    assert len(laid_out_in_join) <= 3  # the front matter (placeholder, numbered), the footer
+    joined = {path: data for path, data in files(union).items() if not path.startswith(".docgen/")}
+    assert joined == full
+    assert api.build(api.open_project(project_dir, out=str(union)), jobs=1).made == ()
 
 
 def test_parallel_build_equals_serial_build(project_dir, tmp_path):

@@ -4,7 +4,9 @@ The steps: read the project (or, when no input changed, only the last plan
 in `out/.docgen/plan.json`); ask each document kind for its jobs (`plan.py`
 keys and dates them); make the stale ones in worker processes (`run.py`),
 each writing its files and record (`records.py`); write the manifest.
-`--shard I/N` makes a share of the jobs balanced by their inputs' size; shards do not write the manifest, and a
+`--shard I/N` makes a share of the jobs balanced by their inputs' size (the
+handbook PDF's chapters are shared one by one: each shard lays out its
+chapters into the unit cache, and the joining build assembles the book); shards do not write the manifest, and a
 build over the union of their outputs makes nothing and writes it.
 """
 
@@ -15,13 +17,13 @@ from pathlib import Path
 from typing import Callable, Optional
 
 from docgen import __version__, documents
-from docgen.build.plan import Artifact, Inputs, Shard, keyed
+from docgen.build.plan import Artifact, Inputs, Piece, Shard, in_pieces, keyed
 from docgen.digests import digest, folder_digest
 from docgen.build.lock import build_lock
 from docgen.build.records import (MANIFEST, Record, cached_plan, clean, drop_untrue_manifest,
                                   save_plan, stale, write_manifest)
 from docgen.build.run import Made, Workshop, make_all
-from docgen.errors import DocgenError, Problem, ProblemsError, Severity
+from docgen.errors import DocgenError, Problem, ProblemsError, Severity, failures_named
 from docgen.output import check_out_dir
 from docgen.project import Project, load_catalog
 from docgen.sources import input_files
@@ -42,6 +44,7 @@ class BuildResult:
     warnings: tuple[str, ...]
     notes: tuple[str, ...] = ()  # what was not made and why, where out/ really is
     errors: tuple[Problem, ...] = ()  # errors of inputs: what depends on them was not made
+    pieces: int = 0  # a shard's pieces of artifacts the joining build assembles (chapters)
 
     @property
     def written(self) -> list[str]:
@@ -61,8 +64,9 @@ def build(project: Project, *, strict: bool = False, jobs: int = 0,
     Raises ProblemsError, and writes nothing, with `strict` when the inputs
     have any error or warning.  `on_made(index, total, made)` is called as each
     artifact is written; `on_wait(message)` when another build holds `out/`
-    (this one waits for it).  When no input changed since the last build,
-    nothing is parsed: the last plan is checked against the files in `out/`.
+    (this one waits for it).  When no input changed since the last build (and
+    this is not a shard), nothing is parsed: the last plan is checked against
+    the files in `out/`.
     Files earlier builds made whose inputs are gone are removed (not by a
     shard, nor when inputs have errors); `clean_up` also removes temporary
     files of killed builds and the folders the removals leave empty.
@@ -74,7 +78,7 @@ def build(project: Project, *, strict: bool = False, jobs: int = 0,
     common = _common_key(project, settings)
     stamp = _inputs_stamp(project, common)
     cached = cached_plan(out_dir, stamp)
-    if cached is not None and not clean_up:
+    if cached is not None and not clean_up and not shard:
         artifacts, warnings, skipped, inputs_digest = cached
         if strict and warnings:
             raise ProblemsError(load_catalog(project).problems)
@@ -95,13 +99,16 @@ def build(project: Project, *, strict: bool = False, jobs: int = 0,
     artifacts = keyed([job for k in kinds for job in k.plan(catalog, settings[k.name])],
                       inputs, common)
     skipped = [note for k in kinds for note in k.skipped(catalog, settings[k.name])]
-    mine = shard.select(artifacts) if shard else artifacts
+    share = shard.select(_shareable(artifacts, settings)) if shard else artifacts
+    mine = [a for a in share if isinstance(a, Artifact)]
+    pieces = [p for p in share if isinstance(p, Piece)]
     warnings = [str(p) for p in catalog.problems if p.severity is Severity.WARNING]
     warnings += out_of_range(inputs.dates.values())
     with build_lock(out_dir, on_wait):
         todo = stale(mine, out_dir)
         made, notes = _make(Workshop(settings, out_dir), todo, jobs, on_made,
                             project.config.limits["seconds_per_document"])
+        _prepare(pieces, settings, jobs)
         refused: list[str] = []
         # a shard does not know the whole out/, and with errors some inputs' jobs are not planned
         orphans_known = not shard and not errors
@@ -114,7 +121,32 @@ def build(project: Project, *, strict: bool = False, jobs: int = 0,
             manifest = None if shard else write_manifest(out_dir, artifacts, inputs_digest)
             save_plan(out_dir, stamp, artifacts, warnings, skipped, inputs_digest)
     return BuildResult(len(mine), tuple(made), len(mine) - len(todo), removed, manifest,
-                       tuple(warnings + notes + refused), tuple(where + skipped), errors)
+                       tuple(warnings + notes + refused), tuple(where + skipped), errors,
+                       len(pieces))
+
+
+def _shareable(artifacts: list[Artifact], settings: dict) -> list:
+    """The plan as shards share it: each artifact whole, or, when its kind can make it in
+    pieces (the handbook PDF's chapters), its pieces; the build that joins the shards then
+    assembles it from them."""
+    shared: list = []
+    for artifact in artifacts:
+        kind = documents.kind(artifact.job.kind)
+        parts = kind.pieces(artifact.job, settings[kind.name]) if kind.pieces else []
+        shared += in_pieces(artifact, parts) if len(parts) > 1 else [artifact]
+    return shared
+
+
+def _prepare(pieces: list[Piece], settings: dict, jobs: int) -> None:
+    """Make this shard's pieces of each artifact into its kind's cache."""
+    by_artifact: dict[str, list[Piece]] = {}
+    for piece in pieces:
+        by_artifact.setdefault(piece.artifact.name, []).append(piece)
+    for share in by_artifact.values():
+        job = share[0].artifact.job
+        kind = documents.kind(job.kind)
+        with failures_named(job.description, DocgenError):
+            kind.prepare(job, settings[kind.name], [p.piece for p in share], jobs)
 
 
 def _common_key(project: Project, settings: dict) -> str:

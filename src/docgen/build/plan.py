@@ -70,6 +70,27 @@ def keyed(jobs: Sequence[Job], inputs: Inputs, common: str) -> list[Artifact]:
 
 
 @dataclass(frozen=True)
+class Piece:
+    """A piece of an artifact that a shard can make apart (a chapter of the handbook PDF)."""
+
+    artifact: Artifact
+    piece: str
+    weight: int
+
+    @property
+    def name(self) -> str:
+        """The artifact's name and the piece's."""
+        return f"{self.artifact.name}#{self.piece}"
+
+
+def in_pieces(artifact: Artifact, pieces: Sequence[tuple[str, int]]) -> list[Piece]:
+    """The artifact's pieces, weighed so that together they weigh what the artifact does."""
+    total = sum(weight for _, weight in pieces) or 1
+    return [Piece(artifact, name, max(1, round(artifact.weight * weight / total)))
+            for name, weight in pieces]
+
+
+@dataclass(frozen=True)
 class Shard:
     """Shard `index` of `count` (1-based): a share of the plan of about 1/count of its weight.
 
@@ -91,7 +112,7 @@ class Shard:
             raise UsageError(f"--shard {text}: I must be between 1 and N")
         return cls(index, count)
 
-    def select(self, artifacts: Sequence[Artifact]) -> list[Artifact]:
+    def select(self, artifacts: Sequence) -> list:
         """This shard's share of the plan, in the plan's order."""
         loads = [0] * self.count
         mine = set()

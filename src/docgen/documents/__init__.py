@@ -118,6 +118,12 @@ class DocumentKind:
     plan: Callable[["Catalog", Any], list[Job]]
     render: Callable[[Job, Any], tuple[Rendered, ...]]
     skipped: Callable[["Catalog", Any], list[str]] = nothing_skipped
+    # A job made of pieces that shards can make apart (the handbook PDF's chapters):
+    # `pieces(job, settings)` → [(name, weight)], and `prepare(job, settings, names, workers)`
+    # makes those pieces into the kind's cache; the job itself is then assembled by the build
+    # that joins the shards.  None: the job is made whole, by one shard.
+    pieces: Optional[Callable[[Job, Any], list[tuple[str, int]]]] = None
+    prepare: Optional[Callable[[Job, Any, Sequence[str], int], None]] = None
 
 
 # The built-in kinds, in the order `docgen build` lists them: one line per kind.

@@ -18,7 +18,7 @@ from typing import Optional, Sequence
 from docgen.changes.marks import ChangeMarks, marks_since
 from docgen.config import HANDBOOK_FORMATS, PDF_VARIANTS
 from docgen.documents import DocumentKind, DocumentSettings, Job, Rendered
-from docgen.documents.handbook.book import TEMPLATE, print_handbook
+from docgen.documents.handbook.book import TEMPLATE, chapters, lay_out_chapters, print_handbook
 from docgen.documents.handbook.context import build_handbook_context
 from docgen.engines.glyphs import glyph_warnings
 from docgen.engines.pdf import html_to_pdf, refused_warnings
@@ -68,13 +68,35 @@ def plan(catalog, settings: HandbookSettings) -> list[Job]:
                 options=(("format", fmt),)) for fmt in settings.formats]
 
 
-def render(job: Job, settings: HandbookSettings) -> tuple[Rendered, ...]:
-    """The handbook of the job's frameworks, as PDF or self-contained HTML."""
+def _book(job: Job, settings: HandbookSettings):
     fmt = job.option("format")
-    book = build_handbook_context(
+    return build_handbook_context(
         job.frameworks, title=settings.title, organisation=settings.organisation,
         date=settings.date, paper=settings.paper, medium="print" if fmt == "pdf" else "screen",
         lang=settings.lang, logo=settings.logo, marks=settings.marks)
+
+
+def pieces(job: Job, settings: HandbookSettings) -> list[tuple[str, int]]:
+    """The PDF's chapter units, (name, weight: characters of HTML), for shards to lay out
+    apart; none for the HTML or a PDF variant (made whole)."""
+    if job.option("format") != "pdf" or settings.variant:
+        return []
+    return [(name, len(html)) for name, html in chapters(_book(job, settings),
+                                                             settings.search_path)]
+
+
+def prepare(job: Job, settings: HandbookSettings, names: Sequence[str], workers: int) -> None:
+    """Lay out the named chapter units into the unit cache, for the build that joins the shards."""
+    chosen = set(names)
+    units = [html for name, html in chapters(_book(job, settings), settings.search_path)
+             if name in chosen]
+    lay_out_chapters(units, settings.search_path, settings.cache, workers)
+
+
+def render(job: Job, settings: HandbookSettings) -> tuple[Rendered, ...]:
+    """The handbook of the job's frameworks, as PDF or self-contained HTML."""
+    fmt = job.option("format")
+    book = _book(job, settings)
     epoch = int(settings.date.timestamp())
     if fmt == "pdf" and not settings.variant:
         made = print_handbook(book, settings.search_path, epoch, workers=settings.workers,
@@ -114,4 +136,4 @@ def skipped(catalog, settings: HandbookSettings) -> list[str]:
             f"{'has' if len(files) == 1 else 'have'} errors"] if files else []
 
 
-KIND = DocumentKind("handbook", "", settings, plan, render, skipped)
+KIND = DocumentKind("handbook", "", settings, plan, render, skipped, pieces, prepare)

@@ -99,6 +99,25 @@ def print_handbook(book: HandbookContext, search_path: SearchPath, epoch: int, *
                 "".join(u.html for u in units))
 
 
+def chapters(book: HandbookContext, search_path: SearchPath) -> list[tuple[str, str]]:
+    """(name, HTML) of each chapter unit of the print handbook: what shards lay out apart.
+
+    The name is a digest of the HTML, so every shard names a unit alike.
+    """
+    def render(context: HandbookContext) -> str:
+        return search_path.render(TEMPLATE, book=context)
+
+    return [(digest(u.html)[:20], u.html) for u in chapter_units(book, render)]
+
+
+def lay_out_chapters(units: Sequence[str], search_path: SearchPath, cache: Optional[Path],
+                     workers: int) -> int:
+    """Lay out these chapter units' HTML into the unit cache (a shard's share); how many."""
+    store = UnitCache(cache, search_path)
+    store.lay_out([(html, UNIT_EPOCH) for html in units], search_path, workers)
+    return store.misses
+
+
 def _numbers(facts: Optional[dict]) -> Optional[tuple[dict[str, str], int]]:
     """The page numbers and length a remembered book had; None unless well formed (the file
     is under out/, which a cache restored in CI may have filled)."""
