@@ -4,8 +4,9 @@ The framework at the revision the assessment was written against (its
 `framework_revision`, or `--since`) is compared with the current one, with
 the matching `docgen changes` uses.  A rating whose criterion was renamed
 follows it; a rating of a removed criterion moves to `archived:` with the
-criterion's old text (never dropped); criteria of the target level that
-have no rating are added blank.  The file is edited in place, keeping its
+criterion's old text (never dropped; only an entry nobody filled in is
+taken out); criteria of the target level that have no rating are added
+blank.  The file is edited in place, keeping its
 comments and order, and written atomically.
 """
 
@@ -39,12 +40,14 @@ class Migration:
     added: tuple[str, ...] = ()
     unknown: tuple[str, ...] = ()  # ids neither revision has: left for `check` to report
     framework: tuple[str, str] = ("", "")  # (old id, new id) when the framework was renamed
+    blank_removed: tuple[str, ...] = ()  # removed criteria whose rating was still blank
     text: str = field(default="", repr=False)
 
     @property
     def changes_anything(self) -> bool:
         """True when the file's text changes."""
-        return bool(self.renamed or self.archived or self.added or self.framework[0])
+        return bool(self.renamed or self.archived or self.added or self.framework[0]
+                    or self.blank_removed)
 
     def describe(self) -> str:
         """One line saying what was (or would be) done."""
@@ -58,6 +61,8 @@ class Migration:
             parts.append(f"{len(self.archived)} archived ({', '.join(self.archived)})")
         if self.added:
             parts.append(f"{len(self.added)} added blank")
+        if self.blank_removed:
+            parts.append(f"{len(self.blank_removed)} blank of removed criteria taken out")
         if self.unknown:
             parts.append(f"{len(self.unknown)} unknown in both revisions "
                          f"({', '.join(self.unknown)})")
@@ -117,7 +122,7 @@ def _migration(path: Path, assessment, revision: Revision, old: Catalog,
     data = json.loads(text) if is_json else yaml.load(text)
     ratings = data.get("ratings") or ({} if is_json else CommentedMap())
     data["ratings"] = ratings
-    renamed, archived, unknown = [], [], []
+    renamed, archived, unknown, dropped = [], [], [], []
     for key in list(ratings):
         if key in current_ids:
             continue
@@ -125,12 +130,19 @@ def _migration(path: Path, assessment, revision: Revision, old: Catalog,
             _rename(ratings, key, renames[key])
             renamed.append((key, renames[key]))
         elif key in removed or key in renames:
+            value = ratings.pop(key)
+            if _blank_rating(value):
+                dropped.append(key)  # nothing was written in it: there is nothing to keep
+                continue
             old_text = removed.get(key) or next(
                 (c.old_text for c in entry.criteria if c.old_id == key), "")
-            _archive(data, key, ratings.pop(key), old_text, revision, is_json)
+            _archive(data, key, value, old_text, revision, is_json)
             archived.append(key)
         else:
             unknown.append(key)
+    if not ratings and not is_json:
+        # an emptied mapping keeps the comments of its old entries, which YAML cannot place
+        ratings = data["ratings"] = CommentedMap()
     added = [cid for cid in wanted if cid not in ratings]
     for cid in added:
         ratings[cid] = _blank(is_json)
@@ -142,7 +154,7 @@ def _migration(path: Path, assessment, revision: Revision, old: Catalog,
     if now is not None and "framework_revision" in data:
         data["framework_revision"] = now.commit
     migration = Migration(path, revision, tuple(renamed), tuple(archived), tuple(added),
-                          tuple(unknown), renamed_framework)
+                          tuple(unknown), renamed_framework, tuple(dropped))
     if not migration.changes_anything:
         return _with_text(migration, text)
     if is_json:
@@ -190,6 +202,15 @@ def _archive(data, key: str, value: Any, text: str, revision: Revision, is_json:
     if isinstance(value, dict):
         entry.update(value)
     archived[key] = entry
+
+
+def _blank_rating(value: Any) -> bool:
+    """True for a rating nobody has filled in (what `assessment init` writes)."""
+    if value is None:
+        return True
+    if not isinstance(value, dict):
+        return False
+    return not any(value.get(name) for name in ("self", "manager", "evidence", "comments"))
 
 
 def _blank(is_json: bool):

@@ -36,8 +36,10 @@ class Revision:
     @property
     def short(self) -> str:
         """The name, with the short commit when the name is not one."""
-        if not self.commit or self.name.startswith(self.commit[:7]):
+        if not self.commit:
             return self.name
+        if self.commit.startswith(self.name) and len(self.name) >= 7:  # a SHA: short
+            return self.commit[:7]
         return f"{self.name} ({self.commit[:7]})"
 
 
