@@ -7,7 +7,10 @@ its chapters through it.
 
 from __future__ import annotations
 
+import contextlib
 import os
+import signal
+import threading
 import time
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
@@ -29,16 +32,18 @@ def run(jobs: Sequence[Job], work: Callable[[Job], Result], workers: int = 0,
     """`(job, work(job))` for every job, as each finishes.
 
     `workers` processes (0: one per core); with one worker or one job, in this
-    process (and without a time limit).  `work` and the jobs must pickle (a
+    process, the time limit kept by an alarm signal (or, off the main thread,
+    where there is none, in a worker of its own).  `work` and the jobs must pickle (a
     module-level function, or a `functools.partial` of one).  An exception in
     `work` is raised here and nothing more is started.  A worker that dies, or
     runs one job longer than `time_limit` seconds and is stopped, costs only
     its own job: the others are made, then WorkerLost names it.
     """
     workers = workers or os.cpu_count() or 1
-    if workers == 1 or len(jobs) <= 1:
-        for job in jobs:
-            yield job, work(job)
+    if not jobs:
+        return
+    if (workers == 1 or len(jobs) == 1) and (time_limit is None or _alarms()):
+        yield from _here(jobs, work, name, time_limit)
         return
     workers = min(workers, len(jobs))
     pool = ProcessPoolExecutor(max_workers=workers)
@@ -97,6 +102,51 @@ def run(jobs: Sequence[Job], work: Callable[[Job], Result], workers: int = 0,
             lost.append(exc)
     if lost:
         raise lost[0]
+
+
+class _TooLong(BaseException):
+    """Raised by the alarm in the job that ran past the limit (not an Exception: nothing in
+    the job's own code may catch it)."""
+
+
+def _alarms() -> bool:
+    """True when a time limit can be kept in this process: an alarm signal, the main thread."""
+    return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+
+
+def _here(jobs: Sequence[Job], work: Callable[[Job], Result], name: Callable[[Job], str],
+          time_limit: Optional[float]) -> Iterator[tuple[Job, Result]]:
+    """The jobs one after another in this process; one past `time_limit` is stopped, the
+    others are made, then WorkerLost names it."""
+    lost: list[WorkerLost] = []
+    for job in jobs:
+        try:
+            with _alarm(time_limit):
+                result = work(job)
+        except _TooLong:
+            lost.append(_too_long(name(job), time_limit))
+            continue
+        yield job, result
+    if lost:
+        raise lost[0]
+
+
+@contextlib.contextmanager
+def _alarm(seconds: Optional[float]) -> Iterator[None]:
+    if seconds is None:
+        yield
+        return
+
+    def ring(_signum, _frame):
+        raise _TooLong()
+
+    previous = signal.signal(signal.SIGALRM, ring)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def _alone(work: Callable[[Job], Result], job: Job, name: Callable[[Job], str],

@@ -290,7 +290,8 @@ def test_a_failed_build_stops_starting_jobs_and_leaves_no_false_manifest(project
     assert not (out / "manifest.json").exists()
 
 
-def test_a_worker_that_hangs_is_stopped_and_the_others_are_made(project_dir, tmp_path):
+@pytest.mark.parametrize("jobs", [1, 2])  # -j 1 too: the limit puts the job in a worker
+def test_a_worker_that_hangs_is_stopped_and_the_others_are_made(project_dir, tmp_path, jobs):
     (project_dir / "docgen.toml").write_text(
         'outputs = ["slow"]\n[limits]\nseconds_per_document = 3\n',
         encoding="utf-8")
@@ -306,7 +307,7 @@ def test_a_worker_that_hangs_is_stopped_and_the_others_are_made(project_dir, tmp
     began = time.monotonic()
     with documents.replaced(replace(hanging, render=render)), no_hang(120), \
             pytest.raises(BuildError) as raised:
-        api.build(api.open_project(project_dir), jobs=2)
+        api.build(api.open_project(project_dir), jobs=jobs)
     assert str(raised.value).startswith("slow/04.txt: stopped after 3 s, the limit for one document")
     made = sorted(p.name for p in (project_dir / "out" / "slow").iterdir())
     assert made == [f"{i:02}.txt" for i in range(12) if i != 4]
