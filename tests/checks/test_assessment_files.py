@@ -113,6 +113,11 @@ def test_csv_import_errors_name_the_row(tmp_path, run):
                   "--candidate", "Ada", "--current", "2", "--target", "3"], cwd=REPO)
     assert result.exit_code == 1 and "bad.csv:2:1: error:" in result.stderr
     assert "has no criterion 'l3.mastery.nope'" in result.stderr
+    # a cell over two lines: the next row starts on line 4, and the error says so
+    csv.write_text('criterion,self,evidence\nl3.a,x,"one\ntwo"\n,x,y\n', encoding="utf-8")
+    result = run(["assessment", "import", str(csv), "--framework", "engineering/backend",
+                  "--candidate", "Ada", "--current", "2", "--target", "3"], cwd=REPO)
+    assert "bad.csv:4:1: error: this row has no criterion id" in result.stderr
 
 
 def test_init_for_a_missing_level_is_a_clear_error(run):

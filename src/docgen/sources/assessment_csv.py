@@ -12,6 +12,7 @@ from __future__ import annotations
 import csv
 import io
 from pathlib import Path
+from typing import Iterator
 
 from docgen.config import LIMITS
 from docgen.errors import Location, SourceError
@@ -30,12 +31,13 @@ def read_ratings_csv(path: Path, display: str,
     if refused:
         raise SourceError(refused.location, refused.message, refused.hint, refused.code)
     rows = _rows(read_text(path, display), display)
-    if not rows:
+    first = next(rows, None)
+    if first is None:
         raise SourceError(Location(display), "the CSV file is empty",
                           hint="the first row names the columns: criterion,self,manager,"
                                "evidence,links,comments")
-    header = [COLUMNS.get(cell.strip().lower()) for cell in rows[0]]
-    for column, (cell, name) in enumerate(zip(rows[0], header), start=1):
+    header = [COLUMNS.get(cell.strip().lower()) for cell in first]
+    for column, (cell, name) in enumerate(zip(first, header), start=1):
         if name is None:
             raise SourceError(Location(display, 1, column), f"unknown column '{cell}'",
                               hint=f"known: {', '.join(sorted(set(COLUMNS.values())))}")
@@ -43,7 +45,7 @@ def read_ratings_csv(path: Path, display: str,
         raise SourceError(Location(display, 1, 1), "no 'criterion' column",
                           hint="the criterion ids go in a column named 'criterion'")
     ratings, seen = [], {}
-    for line, row in enumerate(rows[1:], start=2):
+    for line, row in rows:
         if not any(cell.strip() for cell in row):
             continue
         cells = {name: (row[i].strip() if i < len(row) else "") for i, name in enumerate(header)}
@@ -63,10 +65,14 @@ def read_ratings_csv(path: Path, display: str,
     return tuple(ratings)
 
 
-def _rows(text: str, display: str) -> list[list[str]]:
+def _rows(text: str, display: str) -> Iterator:
+    """The header row, then (line, row) for each row: one row at a time, not a list of all."""
     reader = csv.reader(io.StringIO(text))
+    first, ended = True, 0
     try:
-        return list(reader)
+        for row in reader:
+            yield row if first else (ended + 1, row)  # the line the row starts on
+            first, ended = False, reader.line_num
     except csv.Error as exc:  # a cell over the size limit, a NUL character
         raise SourceError(Location(display, max(reader.line_num, 1), 1),
                           f"this CSV row cannot be read: {exc}",
