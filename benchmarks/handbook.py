@@ -75,7 +75,8 @@ def chromium(root: Path, runs: int, work: Path) -> dict:
 def row(label: str, command: list[str], pdf: Path, runs: int, browser: dict) -> dict:
     result = measure(label, command, runs)
     found = {"label": label, "docgen_s": result.median, "docgen_runs": result.runs,
-             "cpu_s": result.cpu, "peak_mib": result.peak_rss_mib, "pages": pages(pdf)}
+             "cpu_s": result.cpu, "peak_mib": result.peak_rss_mib,
+             "peak_pss_mib": result.peak_pss_mib, "pages": pages(pdf)}
     if browser:
         found.update(browser, ratio=result.median / browser["chromium_s"])
     return found
@@ -107,10 +108,10 @@ def main() -> None:
                                browser))
         else:
             print(f"(no corpus at {args.corpus}; seed only)", file=sys.stderr)
-    report("handbook", ["run", "pages", "docgen median", "CPU", "peak memory",
+    report("handbook", ["run", "pages", "docgen median", "CPU", "peak RSS (sum)", "peak PSS (sum)",
                         "chromium median (clean)", "ratio"],
            [[r["label"], str(r["pages"]), f"{r['docgen_s']:.2f} s", f"{r['cpu_s']:.1f} s",
-             f"{r['peak_mib']:.0f} MiB",
+             f"{r['peak_mib']:.0f} MiB", f"{r['peak_pss_mib']:.0f} MiB",
              f"{r['chromium_s']:.2f} s ({r['chromium_pages']} pages)" if "chromium_s" in r
              else "n/a",
              f"{r['ratio']:.2f}×" if "ratio" in r else "n/a"] for r in results], results)

@@ -1,7 +1,11 @@
 """Run a command several times; report the median wall time and the peak memory of its process tree.
 
 Peak memory is sampled from /proc every 20 ms over the command and all its
-descendants, so a parallel build is counted whole.
+descendants, so a parallel build is counted whole: as the sum of resident sets
+(RSS; a page a forked worker still shares with its parent is counted in both)
+and, every 100 ms, as the sum of proportional sets (PSS, from smaps_rollup: a
+shared page is split between the processes sharing it, so the sum is the
+memory the tree really holds).
 """
 
 from __future__ import annotations
@@ -25,6 +29,7 @@ class Measurement:
     runs: tuple[float, ...]
     peak_rss_mib: float
     cpu_runs: tuple[float, ...] = ()  # user + system seconds, the command and its workers
+    peak_pss_mib: float = 0.0
 
     @property
     def cpu(self) -> float:
@@ -40,7 +45,7 @@ class Measurement:
 def measure(label: str, command: Sequence[str], runs: int = 3, cwd: Path | None = None,
             env: dict | None = None) -> Measurement:
     """Run `command` `runs` times; each run must succeed."""
-    times, cpu, peak = [], [], 0
+    times, cpu, peak, peak_pss = [], [], 0, 0
     for _ in range(runs):
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
@@ -57,7 +62,8 @@ def measure(label: str, command: Sequence[str], runs: int = 3, cwd: Path | None 
         times.append(elapsed)
         cpu.append((after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime))
         peak = max(peak, sampler.peak_kib)
-    return Measurement(label, tuple(times), peak / 1024, tuple(cpu))
+        peak_pss = max(peak_pss, sampler.peak_pss_kib)
+    return Measurement(label, tuple(times), peak / 1024, tuple(cpu), peak_pss / 1024)
 
 
 class _PeakSampler(threading.Thread):
@@ -65,11 +71,17 @@ class _PeakSampler(threading.Thread):
         super().__init__(daemon=True)
         self.pid = pid
         self.peak_kib = 0
+        self.peak_pss_kib = 0
         self._stop_event = threading.Event()
 
     def run(self) -> None:
+        tick = 0
         while not self._stop_event.is_set():
             self.peak_kib = max(self.peak_kib, _tree_rss_kib(self.pid))
+            if tick % 5 == 0:
+                self.peak_pss_kib = max(self.peak_pss_kib,
+                                        _tree_rss_kib(self.pid, "smaps_rollup", "Pss:"))
+            tick += 1
             self._stop_event.wait(0.02)
 
     def stop(self) -> None:
@@ -77,7 +89,8 @@ class _PeakSampler(threading.Thread):
         self.join()
 
 
-def _tree_rss_kib(root: int) -> int:
+def _tree_rss_kib(root: int, file: str = "status", field: str = "VmRSS:") -> int:
+    """The sum of `field` (kB) in /proc/PID/`file` over `root` and its descendants."""
     children: dict[int, list[int]] = {}
     for entry in os.listdir("/proc"):
         if entry.isdigit():
@@ -92,9 +105,9 @@ def _tree_rss_kib(root: int) -> int:
         pid = todo.pop()
         todo += children.get(pid, [])
         try:
-            with open(f"/proc/{pid}/status", encoding="ascii", errors="replace") as handle:
+            with open(f"/proc/{pid}/{file}", encoding="ascii", errors="replace") as handle:
                 for line in handle:
-                    if line.startswith("VmRSS:"):
+                    if line.startswith(field):
                         total += int(line.split()[1])
         except OSError:
             pass

@@ -77,13 +77,14 @@ def main() -> None:
                 result = measure(f"{label} {step}", ["sh", "-c", command], args.runs)
                 rows.append({"input": label, "bytes": size, "criteria": criteria, "step": step,
                              "wall_s": result.median, "cpu_s": result.cpu,
-                             "peak_mib": result.peak_rss_mib})
-                print(f"{label} {step}: {result.median:.1f} s, {result.peak_rss_mib:.0f} MiB",
-                      file=sys.stderr)
-    report("sizes", ["input", "size", "criteria", "step", "wall", "CPU", "peak memory"],
+                             "peak_mib": result.peak_rss_mib, "peak_pss_mib": result.peak_pss_mib})
+                print(f"{label} {step}: {result.median:.1f} s, {result.peak_rss_mib:.0f} MiB "
+                      f"RSS, {result.peak_pss_mib:.0f} MiB PSS", file=sys.stderr)
+    report("sizes", ["input", "size", "criteria", "step", "wall", "CPU", "peak RSS (sum)",
+                     "peak PSS (sum)"],
            [[r["input"], f"{r['bytes'] / 1e6:.2f} MB", str(r["criteria"]), r["step"],
-             f"{r['wall_s']:.1f} s", f"{r['cpu_s']:.1f} s", f"{r['peak_mib']:.0f} MiB"]
-            for r in rows], rows)
+             f"{r['wall_s']:.1f} s", f"{r['cpu_s']:.1f} s", f"{r['peak_mib']:.0f} MiB",
+             f"{r['peak_pss_mib']:.0f} MiB"] for r in rows], rows)
 
 
 if __name__ == "__main__":
