@@ -19,7 +19,7 @@ def test_the_wheel_is_progression_docgen_with_templates_schemas_and_the_preview_
                  if p.is_file()}
     assert {f"docgen/{t}" for t in templates} <= names
     assert {"docgen/preview/live.html", "docgen/schemas/config.schema.json",
-            "docgen/schemas/assessment.schema.json", "docgen/cli.py"} <= names
+            "docgen/schemas/assessment.schema.json", "docgen/cli/core.py"} <= names
     metadata = next(n for n in names if n.endswith(".dist-info/METADATA"))
     text = zipfile.ZipFile(wheel).read(metadata).decode()
     assert "Name: progression-docgen" in text and "License-Expression: MIT" in text

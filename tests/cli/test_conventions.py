@@ -119,13 +119,15 @@ def test_where_written_lists_few_files_and_sums_up_many():
 
 
 def test_ci_false_is_a_person_at_a_terminal(monkeypatch):
+    import sys
+
     from docgen import cli
 
-    monkeypatch.setattr(cli.sys.stderr, "isatty", lambda: True, raising=False)
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True, raising=False)
     for value, interactive in (("false", True), ("0", True), ("", True), ("true", False),
                                ("1", False), ("TRUE", False)):
         monkeypatch.setenv("CI", value)
-        assert cli._interactive() is interactive, value
+        assert cli.interactive() is interactive, value
 
 
 def test_build_says_at_the_end_what_it_wrote_and_where(run, project_dir):
