@@ -8,6 +8,7 @@ its chapters through it.
 from __future__ import annotations
 
 import contextlib
+import gc
 import os
 import signal
 import threading
@@ -46,6 +47,11 @@ def run(jobs: Sequence[Job], work: Callable[[Job], Result], workers: int = 0,
         yield from _here(jobs, work, name, time_limit)
         return
     workers = min(workers, len(jobs))
+    # Forked workers share the parent's pages until they write to them; the collector
+    # walking the parent's objects in a worker would write to (copy) every page they are on.
+    # Garbage first, so that what is frozen is only what is still in use.
+    gc.collect()
+    gc.freeze()
     pool = ProcessPoolExecutor(max_workers=workers)
     waiting = iter(enumerate(jobs))
     running: dict = {}
