@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any, Iterable, Optional, Sequence
 
 from docgen.checks import check_assessments, check_frameworks
-from docgen.config import Config, load_config
+from docgen.config import CONFIG_FILE, Config, load_config
 from docgen.errors import Problem, ProblemsError, Severity, UnknownFrameworkError
 from docgen.ids import assign_ids
 from docgen.inherit import complete
@@ -51,16 +51,22 @@ class Project:
         """The project's own template folder, when it has one."""
         return self.root / self.config.templates if self.config.templates else None
 
+    def read_paths(self) -> tuple[list[Path], list[Path]]:
+        """(configuration files, folders) docgen reads for this project, resolved, whether they
+        exist or not: docgen.toml (or the file the configuration came from), the framework,
+        assessment and template folders."""
+        configs = [(self.root / CONFIG_FILE).resolve()]
+        configs += [Path(self.config.source).resolve()] if self.config.source else []
+        folders = [self.framework_dir, self.assessments_dir, self.templates_dir]
+        return configs, [folder.resolve() for folder in folders if folder is not None]
+
     def reads(self, path: Path) -> bool:
         """True when docgen reads `path` for this project: an input, the configuration or a
         template (what a pre-commit hook asks of a changed file)."""
         target = Path(path).resolve()
-        configs = {(self.root / "docgen.toml").resolve()}
-        configs |= {Path(self.config.source).resolve()} if self.config.source else set()
-        folders = [self.framework_dir, self.assessments_dir, self.templates_dir]
-        return target in configs or any(
-            folder is not None and (target == folder.resolve() or folder.resolve() in target.parents)
-            for folder in folders)
+        configs, folders = self.read_paths()
+        return target in configs or any(target == folder or folder in target.parents
+                                         for folder in folders)
 
 
 @dataclass(frozen=True)

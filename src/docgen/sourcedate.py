@@ -21,6 +21,11 @@ EARLIEST = int(datetime(1980, 1, 1, tzinfo=timezone.utc).timestamp())
 LATEST = int(datetime(2107, 12, 31, 23, 59, 58, tzinfo=timezone.utc).timestamp())
 
 
+def long_date(when: datetime) -> str:
+    """A date as documents print it: "1 March 2026"."""
+    return f"{when.day} {when:%B %Y}"
+
+
 def in_range(epoch: int) -> int:
     """`epoch` moved into [EARLIEST, LATEST]."""
     return min(max(epoch, EARLIEST), LATEST)

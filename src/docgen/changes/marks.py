@@ -9,7 +9,6 @@ computed once per run, so documents stay reproducible.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
 from typing import Mapping, Optional
 
 from docgen.changes.changeset import DETAILS, REMOVED
@@ -46,12 +45,7 @@ def change_marks(change_set) -> ChangeMarks:
                 removed[fw.id][level] = removed[fw.id].get(level, ()) + (item.old_text,)
             elif item.kind != DETAILS:
                 changed.setdefault(fw.id, {})[item.new_id] = item.kind
-    since = change_set.since
-    label = since.short
-    if since.date:
-        when = datetime.fromisoformat(since.date)
-        label += f" of {when.day} {when:%B %Y}"
-    return ChangeMarks(label, changed, removed)
+    return ChangeMarks(change_set.since.label, changed, removed)
 
 
 def marks_since(project) -> Optional[ChangeMarks]:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import io
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Optional
 
@@ -165,8 +165,6 @@ def _migration(path: Path, assessment, revision: Revision, old: Catalog,
 
 
 def _with_text(migration: Migration, text: str) -> Migration:
-    from dataclasses import replace
-
     return replace(migration, text=text)
 
 

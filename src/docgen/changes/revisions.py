@@ -11,11 +11,13 @@ from __future__ import annotations
 import subprocess
 import tempfile
 from dataclasses import dataclass, replace
+from datetime import datetime
 from pathlib import Path
 from typing import Optional
 
 from docgen.errors import DocgenError
 from docgen.project import Catalog, Project, load_catalog
+from docgen.sourcedate import long_date
 from docgen.sources import FRAMEWORK_SUFFIXES
 
 WORKING_TREE = "working tree"
@@ -41,6 +43,14 @@ class Revision:
         if self.commit.startswith(self.name) and len(self.name) >= 7:  # a SHA: short
             return self.commit[:7]
         return f"{self.name} ({self.commit[:7]})"
+
+    @property
+    def label(self) -> str:
+        """The short name and the date, as documents print it: "v1 (a1b2c3d) of 1 March 2026"."""
+        try:
+            return f"{self.short} of {long_date(datetime.fromisoformat(self.date))}"
+        except ValueError:  # no date: the working tree
+            return self.short
 
 
 class Repository:

@@ -18,7 +18,7 @@ from typing import Callable, Iterable, Optional
 
 from docgen import api
 from docgen.errors import DocgenError, ProblemsError, Severity
-from docgen.sources import display_path
+from docgen.sources import discover, display_path
 
 PREVIEW_FOLDER = ".docgen/preview"  # below out/: the chapter PDFs the page links to
 LIVE_SCRIPT = (Path(__file__).resolve().parent / "live.html").read_text(encoding="utf-8")
@@ -97,14 +97,13 @@ class Site:
             self._lock.notify_all()
 
     def _edited_framework(self, project, catalog, changed) -> Optional[tuple[str, str]]:
+        """(id, title) of the first saved file that is a framework of `catalog`."""
+        titles = {fw.id: fw.title for fw in catalog.frameworks}
         folder = project.framework_dir.resolve()
-        for path in changed:
-            path = Path(path).resolve()
-            if folder in path.parents:
-                framework_id = path.relative_to(folder).with_suffix("").as_posix()
-                found = [fw for fw in catalog.frameworks if fw.id == framework_id]
-                if found:
-                    return framework_id, found[0].title
+        files = [p for p in changed if Path(p).is_file() and folder in Path(p).resolve().parents]
+        for source in discover(files, [], project.framework_dir):  # ids as the loader gives them
+            if source.framework_id in titles:
+                return source.framework_id, titles[source.framework_id]
         return None
 
     def _make_pdf(self, framework_id: str, title: str) -> None:

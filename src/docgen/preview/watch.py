@@ -17,10 +17,8 @@ HEARTBEAT_MS = 250  # an empty set of changes after this long without any
 
 def watched_paths(project: api.Project) -> list[Path]:
     """The folders and files docgen reads for `project` that exist now."""
-    candidates = [project.framework_dir, project.assessments_dir, project.templates_dir,
-                  Path(project.config.source) if project.config.source else None,
-                  project.root / CONFIG_FILE]
-    return sorted({p.resolve() for p in candidates if p is not None and p.exists()})
+    configs, folders = project.read_paths()
+    return sorted({path for path in configs + folders if path.exists()})
 
 
 def changes(open_project: Callable[[], api.Project],

@@ -21,6 +21,7 @@ from docgen.config import PAPERS
 from docgen.markup import block_html, inline_html
 from docgen.model import Category, Criterion, Detail, Framework, Level
 from docgen.slugs import slugify
+from docgen.sourcedate import long_date
 
 
 @dataclass(frozen=True)
@@ -183,7 +184,7 @@ def build_handbook_context(frameworks: Sequence[Framework], *, title: str, organ
         subtitle=subtitle,
         organisation=organisation,
         logo=logo,
-        date=f"{date.day} {date:%B %Y}",
+        date=long_date(date),
         date_iso=date.strftime("%Y-%m-%dT%H:%M:%SZ"),
         edition=edition or date.strftime("%Y-%m-%d"),
         paper=paper,

@@ -15,10 +15,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Optional, Sequence
 
+from docgen.changes.revisions import Revision
 from docgen.compare import compare_levels
 from docgen.errors import UnknownLevelError
 from docgen.markup import inline_html
 from docgen.model import Assessment, Framework, Person
+from docgen.sourcedate import long_date
 
 SAFE_LINK = re.compile(r"^(https?://|mailto:)", re.IGNORECASE)
 # Characters XML 1.0 (and so Word) cannot hold.
@@ -143,7 +145,7 @@ def build_packet_context(framework: Framework, assessment: Optional[Assessment],
         blank=assessment is None,
         title="Promotion case",
         organisation=clean(organisation),
-        date=f"{date.day} {date:%B %Y}",
+        date=long_date(date),
         date_iso=date.strftime("%Y-%m-%dT%H:%M:%SZ"),
         when=date,
         paper=paper,
@@ -174,11 +176,7 @@ def _revision_label(revision: tuple) -> str:
     if not revision:
         return ""
     commit, date = revision
-    try:
-        when = datetime.fromisoformat(date)
-    except ValueError:
-        return commit[:7]
-    return f"{commit[:7]} of {when.day} {when:%B %Y}"
+    return Revision(commit, commit, date).label
 
 
 def clean(text: str) -> str:
