@@ -1,4 +1,4 @@
-"""Work spread over processes: one job per worker, a time limit, and a lost worker named.
+"""Work spread over processes: a process per job, a time limit, and a lost job named.
 
 `run` is the one way docgen uses more than one core: the build and the
 single-document commands run their jobs through it, and the handbook lays out
@@ -32,13 +32,15 @@ def run(jobs: Sequence[Job], work: Callable[[Job], Result], workers: int = 0,
         time_limit: Optional[float] = None) -> Iterator[tuple[Job, Result]]:
     """`(job, work(job))` for every job, as each finishes.
 
-    `workers` processes (0: one per core); with one worker or one job, in this
-    process, the time limit kept by an alarm signal (or, off the main thread,
-    where there is none, in a worker of its own).  `work` and the jobs must pickle (a
-    module-level function, or a `functools.partial` of one).  An exception in
-    `work` is raised here and nothing more is started.  A worker that dies, or
-    runs one job longer than `time_limit` seconds and is stopped, costs only
-    its own job: the others are made, then WorkerLost names it.
+    Up to `workers` jobs at a time (0: one per core), each in a process of
+    its own, forked for it and ended with it; with one worker or one job, in
+    this process, the time limit kept by an alarm signal (or, off the main
+    thread, where there is none, in a process of its own).  `work` and the
+    jobs must pickle (a module-level function, or a `functools.partial` of
+    one).  An exception in `work` is raised here and nothing more is
+    started.  A process that dies, or runs longer than `time_limit` seconds
+    and is stopped, costs only its own job: the others are made, then
+    WorkerLost names it.
     """
     workers = workers or os.cpu_count() or 1
     if not jobs:
@@ -46,66 +48,56 @@ def run(jobs: Sequence[Job], work: Callable[[Job], Result], workers: int = 0,
     if (workers == 1 or len(jobs) == 1) and (time_limit is None or _alarms()):
         yield from _here(jobs, work, name, time_limit)
         return
-    workers = min(workers, len(jobs))
-    # Forked workers share the parent's pages until they write to them; the collector
-    # walking the parent's objects in a worker would write to (copy) every page they are on.
+    # A process per job rather than a pool of long-lived workers: a process keeps the memory
+    # its largest job made it take (the allocator hands little back), and the next job would
+    # start from there.  Forking costs milliseconds, and a forked process shares the parent's
+    # pages until it writes to them; the collector
+    # walking the parent's objects in a child would write to (copy) every page they are on.
     # Garbage first, so that what is frozen is only what is still in use.
     gc.collect()
     gc.freeze()
-    pool = ProcessPoolExecutor(max_workers=workers)
-    waiting = iter(enumerate(jobs))
-    running: dict = {}
-    started: dict = {}
-    finished: set[int] = set()
-    hung: Optional[int] = None
+    waiting = iter(jobs)
+    running: dict = {}  # future → (job, its process, when it started)
+    lost: list[WorkerLost] = []
 
     def start_next() -> None:
-        # one job per worker at a time: the pool would queue more, and a queued job cannot be
-        # taken back when another fails
-        for index, job in waiting:
-            future = pool.submit(work, job)
-            running[future], started[future] = index, time.monotonic()
+        for job in waiting:
+            process = ProcessPoolExecutor(max_workers=1)
+            running[process.submit(work, job)] = (job, process, time.monotonic())
             return
 
     try:
         for _ in range(workers):
             start_next()
         while running:
-            done, _ = wait(running, timeout=_time_left(started, running, time_limit),
+            done, _ = wait(running, timeout=_time_left(running, time_limit),
                            return_when=FIRST_COMPLETED)
-            if not done:
-                hung = running[min(running, key=started.get)]
-                _stop(pool)
-                break
-            for future in done:
-                index = running.pop(future)
-                result = future.result()
-                finished.add(index)
+            if not done:  # the oldest job reached the limit
+                future = min(running, key=lambda f: running[f][2])
+                job, process, _ = running.pop(future)
+                _stop(process)
+                process.shutdown(wait=True)
+                lost.append(_too_long(name(job), time_limit))
                 start_next()
-                yield jobs[index], result
-    except BrokenProcessPool:
-        pass
-    else:
-        if hung is None:
-            return
+                continue
+            for future in done:
+                job, process, _ = running.pop(future)
+                process.shutdown(wait=True)
+                try:
+                    result = future.result()
+                except BrokenProcessPool:
+                    lost.append(WorkerLost(
+                        f"{name(job)}: the worker process making it stopped abruptly (killed, "
+                        "out of memory, or a crash in a library); nothing of it was written"))
+                    start_next()
+                    continue
+                start_next()
+                yield job, result
     finally:
         # On the first failure nothing more starts: only the jobs already running (fewer than
         # `workers`) finish.
-        pool.shutdown(wait=True, cancel_futures=True)
-    # A dead worker breaks the whole pool and no one can tell which job killed it.  Every job
-    # not yet returned runs again, each in a process of its own: the one that dies (or hangs)
-    # is named, the ones that only shared its pool are made.
-    lost: list[WorkerLost] = []
-    for index, job in enumerate(jobs):
-        if index in finished:
-            continue
-        if index == hung:
-            lost.append(_too_long(name(job), time_limit))
-            continue
-        try:
-            yield job, _alone(work, job, name, time_limit)
-        except WorkerLost as exc:
-            lost.append(exc)
+        for future, (_, process, _) in running.items():
+            process.shutdown(wait=True, cancel_futures=True)
     if lost:
         raise lost[0]
 
@@ -155,31 +147,16 @@ def _alarm(seconds: Optional[float]) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
-def _alone(work: Callable[[Job], Result], job: Job, name: Callable[[Job], str],
-           time_limit: Optional[float]) -> Result:
-    with ProcessPoolExecutor(max_workers=1) as pool:
-        future = pool.submit(work, job)
-        try:
-            return future.result(timeout=time_limit)
-        except TimeoutError:
-            _stop(pool)
-            raise _too_long(name(job), time_limit) from None
-        except BrokenProcessPool:
-            raise WorkerLost(f"{name(job)}: the worker process making it stopped abruptly "
-                             "(killed, out of memory, or a crash in a library); nothing of it "
-                             "was written") from None
-
-
-def _time_left(started: dict, running: dict, time_limit: Optional[float]) -> Optional[float]:
+def _time_left(running: dict, time_limit: Optional[float]) -> Optional[float]:
     """Seconds until the longest-running job reaches the time limit (None: no limit)."""
     if time_limit is None:
         return None
-    oldest = min(started[future] for future in running)
+    oldest = min(started for _, _, started in running.values())
     return max(0.0, oldest + time_limit - time.monotonic())
 
 
 def _stop(pool: ProcessPoolExecutor) -> None:
-    """Kill the pool's worker processes.  The executor has no public way to stop a running job;
+    """Kill the pool's worker process.  The executor has no public way to stop a running job;
     its `_processes` map is the one handle on them (stable since Python 3.2)."""
     for process in list((pool._processes or {}).values()):
         process.kill()
