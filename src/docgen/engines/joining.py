@@ -86,8 +86,9 @@ class OpenedPart:
             self._walk(item.children, depth + 1, found)
 
 
-def join(parts: Sequence[OpenedPart], overlay: Optional[bytes] = None) -> bytes:
-    """One PDF of every part's pages in order, `overlay`'s page N drawn over page N."""
+def join(parts: Sequence[OpenedPart], overlays: Sequence[bytes] = ()) -> bytes:
+    """One PDF of every part's pages in order, the N-th page of `overlays` (their pages one
+    after another) drawn over page N."""
     book = pikepdf.new()
     offsets, destinations, bookmarks = [], {}, []
     for part in parts:
@@ -98,8 +99,8 @@ def join(parts: Sequence[OpenedPart], overlay: Optional[bytes] = None) -> bytes:
         for name, page, rest in part.destinations():
             destinations[name] = (offsets[-1] + page, rest)
         bookmarks += [_moved(b, offsets[-1]) for b in part.bookmarks()]
-    if overlay is not None:
-        _draw_over(book, pikepdf.open(io.BytesIO(overlay)))
+    if overlays:
+        _draw_over(book, [pikepdf.open(io.BytesIO(overlay)) for overlay in overlays])
     _set_destinations(book, destinations)
     _set_outline(book, bookmarks)
     if parts:
@@ -115,11 +116,12 @@ def _moved(bookmark: Bookmark, offset: int) -> Bookmark:
                     bookmark.top)
 
 
-def _draw_over(book: pikepdf.Pdf, overlay: pikepdf.Pdf) -> None:
-    if len(overlay.pages) != len(book.pages):
-        raise ValueError(f"the overlay has {len(overlay.pages)} pages, the book "
+def _draw_over(book: pikepdf.Pdf, overlays: Sequence[pikepdf.Pdf]) -> None:
+    over_pages = [page for overlay in overlays for page in overlay.pages]
+    if len(over_pages) != len(book.pages):
+        raise ValueError(f"the overlay has {len(over_pages)} pages, the book "
                          f"{len(book.pages)}")
-    for page, over in zip(book.pages, overlay.pages):
+    for page, over in zip(book.pages, over_pages):
         # Pages of the same size: drawn as it is, under a fixed name (add_overlay picks a random
         # one, and the bytes would differ from run to run), in resources of the page's own
         # (WeasyPrint's pages share theirs).

@@ -276,3 +276,17 @@ def test_a_chapter_cut_by_level_still_equals_the_single_pass(search_path, monkey
         assert same_place(want, got), f"page {number}"
     assert outline(made.pdf.data) == outline(single)
     assert links(made.pdf.data) == links(single)
+
+
+def test_a_running_footer_laid_out_in_parts_numbers_every_page_as_one(book, search_path,
+                                                                      single_pass, monkeypatch):
+    # a long book's footer is laid out a few hundred pages at a time; here, three at a time
+    monkeypatch.setattr(assembly, "FOOTER_PAGES", 3)
+    made = assembly.print_handbook(book, search_path, EPOCH, workers=2)
+    expected, actual = words(single_pass), words(made.pdf.data)
+    assert len(actual) == len(expected) > 3 * 3
+    total = len(expected)
+    for number, (want, got) in enumerate(zip(expected, actual), start=1):
+        assert same_place(want, got), f"page {number}: other words or places"
+        footer = " ".join(w[0] for w in sorted(got, key=lambda w: (w[1], w[2]))[-4:])
+        assert (f"Page {number} of {total}" in footer) == (number > 1), footer

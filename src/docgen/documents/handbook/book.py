@@ -36,6 +36,7 @@ from docgen.parallel import run
 TEMPLATE = "handbook/handbook.html"
 FOOTER_TEMPLATE = "handbook/footer.html"
 UNIT_EPOCH = 315532800  # 1980-01-01: what a unit's fonts are stamped with, so it has no date
+FOOTER_PAGES = 200  # pages of the running footer laid out as one document
 FRONT_PASSES = 3  # tries at numbering the contents before laying the book out in one pass
 KEEP_UNITS = 4
 MEMORIES = 16  # books whose page numbers the cache remembers
@@ -62,9 +63,12 @@ def print_handbook(book: HandbookContext, search_path: SearchPath, epoch: int, *
     def numbered(pages: dict[str, str], total: int):
         """The front matter with the contents numbered, and the documents to lay out."""
         front = front_unit(book, render, pages)
-        footer = search_path.render(FOOTER_TEMPLATE, book=book, pages=total)
-        # the footer has no date: laid out again only when the book's length changes
-        return front, [(front.html, epoch), (footer, UNIT_EPOCH)]
+        # in parts of `FOOTER_PAGES`, so that its memory does not grow with the book; no date:
+        # laid out again only when the book's length changes
+        footers = [(search_path.render(FOOTER_TEMPLATE, book=book, pages=total, first=first,
+                                       last=min(total, first + FOOTER_PAGES - 1)), UNIT_EPOCH)
+                   for first in range(1, total + 1, FOOTER_PAGES)]
+        return front, [(front.html, epoch), *footers]
 
     units = [front_unit(book, render), *chapter_units(book, render)]
     store = UnitCache(cache, search_path)
@@ -83,7 +87,7 @@ def print_handbook(book: HandbookContext, search_path: SearchPath, epoch: int, *
         pages = _page_numbers(parts[1:], first=front_pages + 1)
         total = front_pages + sum(p.page_count for p in parts[1:])
         front, documents = numbered(pages, total)
-        front_pdf, footer_pdf = store.lay_out(documents, search_path, workers)
+        front_pdf, *footers = store.lay_out(documents, search_path, workers)
         if front_pdf.pages == front_pages:
             break
         front_pages = front_pdf.pages
@@ -91,10 +95,10 @@ def print_handbook(book: HandbookContext, search_path: SearchPath, epoch: int, *
         html = render(book)
         return Book(html_to_pdf(html, search_path, None, epoch), 1, 1, store.rounds + 1, html)
     parts[0] = OpenedPart(Part(front_pdf.data, front.outline_depth, front.borrowed))
-    data = join(parts, footer_pdf.data)
+    data = join(parts, [footer.data for footer in footers])
     store.remember(units[0].html, {"pages": pages, "total": total})
     store.prune()
-    refused = tuple(dict.fromkeys(url for r in (*laid, front_pdf, footer_pdf) for url in r.refused))
+    refused = tuple(dict.fromkeys(url for r in (*laid, front_pdf, *footers) for url in r.refused))
     return Book(PdfResult(data, total, refused), len(units), store.misses, store.rounds,
                 "".join(u.html for u in units))
 
