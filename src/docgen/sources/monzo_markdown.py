@@ -11,7 +11,9 @@ from __future__ import annotations
 import re
 import textwrap
 from dataclasses import dataclass, field, replace
+from typing import Iterator
 
+from markdown_it.token import Token
 from markdown_it.tree import SyntaxTreeNode
 
 from docgen.errors import Location, Problem, Severity, SourceError, quoted
@@ -83,7 +85,8 @@ class _BodyReader:
         self.problems.append(Problem(self.location(node), severity, message, hint, code))
 
     # -- structure -------------------------------------------------------
-    def read(self, root: SyntaxTreeNode) -> MarkdownBody:
+    def read(self, root: SyntaxTreeNode) -> None:
+        """Read the blocks of one section of the body (parsed with its lines' true numbers)."""
         for node in root.children:
             if node.type == "heading":
                 self.heading(node)
@@ -93,6 +96,9 @@ class _BodyReader:
                 continue
             else:
                 self.block(node)
+
+    def finish(self) -> MarkdownBody:
+        """What the sections read hold."""
         end = self.intro_end if self.intro_end is not None else len(self.lines)
         introduction = _strip_rules("\n".join(self.lines[:end]))
         return MarkdownBody(introduction, tuple(level.build() for level in self.levels))
@@ -215,17 +221,64 @@ def read_markdown_body(body: str, first_line: int, display: str,
     """Read the levels, categories and criteria of a Markdown body.
 
     `first_line` is the file line of the body's first line; every problem
-    found is appended to `problems`.
+    found is appended to `problems`.  The body is parsed a section at a time
+    (`_sections`), so that the parser's tokens for a large file are never
+    all held at once: they are many times the text, and the memory they took
+    is not all handed back.
     """
-    tokens = markdown_parser().parse(body)
-    deep = too_deep(tokens)
-    if deep is not None:
-        raise SourceError(Location(display, first_line + deep, 1),
-                          f"lists or quotes are nested more than {MAX_NESTING // 2 - 1} deep "
-                          "here; the Markdown reader stops at that depth and the rest of the "
-                          "file would be lost", hint="nest them less deeply", code="too-deep")
-    root = SyntaxTreeNode(tokens)
-    return _BodyReader(body, first_line, display, problems).read(root)
+    reader = _BodyReader(body, first_line, display, problems)
+    for start, tokens in _parsed_sections(reader.lines):
+        deep = too_deep(tokens)
+        if deep is not None:
+            raise SourceError(Location(display, first_line + deep, 1),
+                              f"lists or quotes are nested more than {MAX_NESTING // 2 - 1} "
+                              "deep here; the Markdown reader stops at that depth and the rest "
+                              "of the file would be lost", hint="nest them less deeply",
+                              code="too-deep")
+        reader.read(SyntaxTreeNode(tokens))
+        del tokens
+    return reader.finish()
+
+
+def _parsed_sections(lines: list[str]) -> Iterator[tuple[int, list[Token]]]:
+    """The body's tokens a section at a time, their lines numbered in the whole body.
+
+    A section starts at a `## ` line after a blank line: such a line is a
+    heading of the document itself (the blank line has closed any paragraph,
+    table or indented code, and no quote or list goes on at its
+    indentation) unless it is inside fenced code that is not in a list or
+    quote.  A section that ends in such a fence left open is parsed again
+    with the rest of the body, which is then not cut any more: real
+    frameworks never need it, and a body is parsed at most twice.
+    """
+    parser = markdown_parser()
+    cuts = [i for i in range(1, len(lines))
+            if lines[i].startswith("## ") and not lines[i - 1].strip()]
+    start, held = 0, False
+    for end in [*cuts, len(lines)]:
+        if held and end < len(lines):
+            continue
+        tokens = parser.parse("\n".join(lines[start:end]))
+        if end < len(lines) and _ends_in_open_fence(tokens, lines[start:end]):
+            held = True
+            continue
+        for token in tokens:
+            if token.map:
+                token.map = [token.map[0] + start, token.map[1] + start]
+        yield start, tokens
+        start = end
+
+
+def _ends_in_open_fence(tokens: list[Token], lines: list[str]) -> bool:
+    """True when the last block of `tokens` (of `lines`) is a fence not in a list or quote that
+    has no closing line (it then runs to the end)."""
+    last = tokens[-1] if tokens else None
+    if last is None or last.type != "fence" or last.level != 0 or not last.map:
+        return False
+    first, end = last.map
+    closing = re.fullmatch(r" {0,3}(" + re.escape(last.markup[0]) + r"{%d,})\s*" % len(last.markup),
+                           lines[end - 1])
+    return end - 1 == first or closing is None
 
 
 def _inline(node: SyntaxTreeNode) -> str:
