@@ -1,4 +1,5 @@
-"""Work spread over processes: a process per job, a time limit, and a lost job named.
+"""Work spread over processes: workers that do not keep a large job's memory, a time limit,
+and a lost job named.
 
 `run` is the one way docgen uses more than one core: the build and the
 single-document commands run their jobs through it, and the handbook lays out
@@ -27,20 +28,26 @@ class WorkerLost(BuildError):
     """A worker process died, or was stopped for taking too long; its job is named."""
 
 
+GROWTH_KEPT_MIB = 256
+"""A worker that has grown more than this past its parent is ended after its job, and the
+next job starts in a new one: a process keeps the memory its largest job made it take (the
+allocator hands little back), and the next job would start from there."""
+
+
 def run(jobs: Sequence[Job], work: Callable[[Job], Result], workers: int = 0,
         name: Callable[[Job], str] = str,
         time_limit: Optional[float] = None) -> Iterator[tuple[Job, Result]]:
     """`(job, work(job))` for every job, as each finishes.
 
-    Up to `workers` jobs at a time (0: one per core), each in a process of
-    its own, forked for it and ended with it; with one worker or one job, in
-    this process, the time limit kept by an alarm signal (or, off the main
-    thread, where there is none, in a process of its own).  `work` and the
-    jobs must pickle (a module-level function, or a `functools.partial` of
-    one).  An exception in `work` is raised here and nothing more is
-    started.  A process that dies, or runs longer than `time_limit` seconds
-    and is stopped, costs only its own job: the others are made, then
-    WorkerLost names it.
+    Up to `workers` jobs at a time (0: one per core), in worker processes
+    forked from this one, each replaced after a job that made it grow more
+    than `GROWTH_KEPT_MIB`; with one worker or one job, in this process, the
+    time limit kept by an alarm signal (or, off the main thread, where there
+    is none, in a worker).  `work` and the jobs must pickle (a module-level
+    function, or a `functools.partial` of one).  An exception in `work` is
+    raised here and nothing more is started.  A worker that dies, or runs
+    one job longer than `time_limit` seconds and is stopped, costs only its
+    own job: the others are made, then WorkerLost names it.
     """
     workers = workers or os.cpu_count() or 1
     if not jobs:
@@ -48,58 +55,79 @@ def run(jobs: Sequence[Job], work: Callable[[Job], Result], workers: int = 0,
     if (workers == 1 or len(jobs) == 1) and (time_limit is None or _alarms()):
         yield from _here(jobs, work, name, time_limit)
         return
-    # A process per job rather than a pool of long-lived workers: a process keeps the memory
-    # its largest job made it take (the allocator hands little back), and the next job would
-    # start from there.  Forking costs milliseconds, and a forked process shares the parent's
-    # pages until it writes to them; the collector
-    # walking the parent's objects in a child would write to (copy) every page they are on.
+    # Forked workers share this process's pages until they write to them; the collector
+    # walking its objects in a worker would write to (copy) every page they are on.
     # Garbage first, so that what is frozen is only what is still in use.
     gc.collect()
     gc.freeze()
+    # A worker is a pool of one, so that it can be ended, or killed, alone.
     waiting = iter(jobs)
-    running: dict = {}  # future → (job, its process, when it started)
+    running: dict = {}  # future → (job, its worker, when it started)
     lost: list[WorkerLost] = []
+    kept_below = resident_mib() + GROWTH_KEPT_MIB
 
-    def start_next() -> None:
+    def start_next(worker: Optional[ProcessPoolExecutor] = None) -> None:
         for job in waiting:
-            process = ProcessPoolExecutor(max_workers=1)
-            running[process.submit(work, job)] = (job, process, time.monotonic())
+            worker = worker or ProcessPoolExecutor(max_workers=1)
+            running[worker.submit(_measured, work, job)] = (job, worker, time.monotonic())
             return
+        if worker is not None:
+            worker.shutdown(wait=True)
 
     try:
-        for _ in range(workers):
+        for _ in range(min(workers, len(jobs))):
             start_next()
         while running:
             done, _ = wait(running, timeout=_time_left(running, time_limit),
                            return_when=FIRST_COMPLETED)
             if not done:  # the oldest job reached the limit
                 future = min(running, key=lambda f: running[f][2])
-                job, process, _ = running.pop(future)
-                _stop(process)
-                process.shutdown(wait=True)
+                job, worker, _ = running.pop(future)
+                _stop(worker)
+                worker.shutdown(wait=True)
                 lost.append(_too_long(name(job), time_limit))
                 start_next()
                 continue
             for future in done:
-                job, process, _ = running.pop(future)
-                process.shutdown(wait=True)
+                job, worker, _ = running.pop(future)
                 try:
-                    result = future.result()
+                    result, size = future.result()
                 except BrokenProcessPool:
+                    worker.shutdown(wait=True)
                     lost.append(WorkerLost(
                         f"{name(job)}: the worker process making it stopped abruptly (killed, "
                         "out of memory, or a crash in a library); nothing of it was written"))
                     start_next()
                     continue
-                start_next()
+                except BaseException:
+                    worker.shutdown(wait=True)
+                    raise
+                if size > kept_below:
+                    worker.shutdown(wait=True)
+                    worker = None
+                start_next(worker)
                 yield job, result
     finally:
         # On the first failure nothing more starts: only the jobs already running (fewer than
         # `workers`) finish.
-        for future, (_, process, _) in running.items():
-            process.shutdown(wait=True, cancel_futures=True)
+        for _, worker, _ in running.values():
+            worker.shutdown(wait=True, cancel_futures=True)
     if lost:
         raise lost[0]
+
+
+def resident_mib() -> float:
+    """This process's resident memory in MiB (0 where /proc is not there to tell)."""
+    try:
+        with open("/proc/self/statm", encoding="ascii") as handle:
+            return int(handle.read().split()[1]) * os.sysconf("SC_PAGE_SIZE") / 2**20
+    except (OSError, ValueError, IndexError):
+        return 0.0
+
+
+def _measured(work: Callable[[Job], Result], job: Job) -> tuple[Result, float]:
+    """`work(job)` in a worker, and the worker's resident memory after it."""
+    return work(job), resident_mib()
 
 
 class _TooLong(BaseException):

@@ -1,4 +1,4 @@
-"""docgen.parallel.run: every job in a process of its own, and a lost one named."""
+"""docgen.parallel.run: workers kept while small, replaced once grown, and a lost job named."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import os
 
 import pytest
 
+from docgen import parallel
 from docgen.parallel import WorkerLost, run
 
 
@@ -14,20 +15,40 @@ def process_of(job: int) -> tuple[int, int]:
     return job, os.getpid()
 
 
+KEPT: list = []
+
+
+def grows(job: int) -> tuple[int, int]:
+    """Keeps 64 MiB it has written to, as a large layout leaves its worker grown."""
+    KEPT.append(bytearray(64 * 2**20))
+    return process_of(job)
+
+
 def dies_on_three(job: int) -> int:
     if job == 3:
         os._exit(3)  # as the kernel's OOM killer would end it
     return job
 
 
-def test_each_job_runs_in_a_process_of_its_own_that_ends_with_it():
+def test_workers_are_kept_for_small_jobs():
     results = dict(run(list(range(6)), process_of, workers=2))
-    pids = [pid for _, pid in results.values()]
     assert sorted(results) == list(range(6))
-    # a worker kept for the next job would carry that job's memory into it
-    assert len(set(pids)) == 6
-    assert os.getpid() not in pids
-    for pid in pids:  # every one has ended, and been waited for
+    pids = {pid for _, pid in results.values()}
+    assert len(pids) == 2 and os.getpid() not in pids
+    ended(pids)
+
+
+def test_a_worker_that_grew_past_the_limit_is_replaced(monkeypatch):
+    monkeypatch.setattr(parallel, "GROWTH_KEPT_MIB", 32)
+    results = dict(run(list(range(4)), grows, workers=2))
+    pids = [pid for _, pid in results.values()]
+    # the next job would have started with the 64 MiB the last one left behind
+    assert len(set(pids)) == 4
+    ended(pids)
+
+
+def ended(pids) -> None:
+    for pid in pids:  # every worker has ended, and been waited for
         with pytest.raises(ChildProcessError):
             os.waitpid(pid, os.WNOHANG)
 
