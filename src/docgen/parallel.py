@@ -28,7 +28,7 @@ class WorkerLost(BuildError):
     """A worker process died, or was stopped for taking too long; its job is named."""
 
 
-GROWTH_KEPT_MIB = 256
+GROWTH_KEPT_MIB = 128
 """A worker that has grown more than this past its parent is ended after its job, and the
 next job starts in a new one: a process keeps the memory its largest job made it take (the
 allocator hands little back), and the next job would start from there."""
