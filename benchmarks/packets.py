@@ -30,8 +30,10 @@ def markdown_twin(assessment: Path, target: Path) -> None:
     """A Markdown file with one packet's content, for pandoc."""
     project = api.open_project(REPO)
     catalog = api.load_catalog(project, [project.framework_dir, assessment])
-    settings = api.packet_settings(project)
+    from docgen.documents import packet as packets
     from docgen.documents.packet import packet_context
+
+    settings = packets.settings(project)
 
     packet = packet_context(catalog.frameworks[0], catalog.assessments[0], settings)
     lines = [f"# {packet.title}", "", f"**Candidate:** {packet.candidate.name}", "",
