@@ -1,6 +1,6 @@
 """Benchmark: inputs far past real ones, and inputs at docgen's default limits.
 
-    .venv/bin/python benchmarks/sizes.py [--runs 1] [--only 2000-criteria,5-mb,...]
+    .venv/bin/python benchmarks/sizes.py [--runs 1] [--only 2000-criteria,5-mb,...] [--handbook]
 
 Past real ones (with `[limits]` raised, as their user would): a 5 MB
 framework, 2,000 criteria, 500 frameworks.  At the default limits: a file of
@@ -8,7 +8,8 @@ just under `file_bytes`, a level of `criteria_per_level` criteria, criteria of
 `text_characters` characters, and a packet whose one piece of evidence has
 8,000 characters.  For each generated project: `docgen check`, then a clean
 `docgen build -j2` (every output it configures), each with its median wall
-time, CPU time and the peak memory of the whole process tree.
+time, CPU time and the peak memory of the whole process tree.  With
+`--handbook`, also a clean `docgen handbook -j2` alone.
 """
 
 from __future__ import annotations
@@ -65,15 +66,20 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=1)
     parser.add_argument("--only", default=",".join(PROJECTS))
+    parser.add_argument("--handbook", action="store_true",
+                        help="also time a clean `docgen handbook -j2` alone")
     args = parser.parse_args()
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         for label in args.only.split(","):
             root = Path(tmp) / label
             size, criteria = write_project(root, *PROJECTS[label]())
-            for step, command in (("check", docgen(root, "check")),
-                                  ("clean build -j2", f"rm -rf '{root}/out' && "
-                                                      + docgen(root, "build", "-j", "2"))):
+            steps = [("check", docgen(root, "check")),
+                     ("clean build -j2", f"rm -rf '{root}/out' && " + docgen(root, "build", "-j", "2"))]
+            if args.handbook:
+                steps.append(("clean handbook -j2", f"rm -rf '{root}/out' && "
+                              + docgen(root, "handbook", "-j", "2")))
+            for step, command in steps:
                 result = measure(f"{label} {step}", ["sh", "-c", command], args.runs)
                 rows.append({"input": label, "bytes": size, "criteria": criteria, "step": step,
                              "wall_s": result.median, "cpu_s": result.cpu,

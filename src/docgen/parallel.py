@@ -29,7 +29,7 @@ class WorkerLost(BuildError):
 
 
 GROWTH_KEPT_MIB = 128
-"""A worker that has grown more than this past its parent is ended after its job, and the
+"""A worker that has grown more than this since it started is ended after its job, and the
 next job starts in a new one: a process keeps the memory its largest job made it take (the
 allocator hands little back), and the next job would start from there."""
 
@@ -64,11 +64,10 @@ def run(jobs: Sequence[Job], work: Callable[[Job], Result], workers: int = 0,
     waiting = iter(jobs)
     running: dict = {}  # future → (job, its worker, when it started)
     lost: list[WorkerLost] = []
-    kept_below = resident_mib() + GROWTH_KEPT_MIB
 
     def start_next(worker: Optional[ProcessPoolExecutor] = None) -> None:
         for job in waiting:
-            worker = worker or ProcessPoolExecutor(max_workers=1)
+            worker = worker or ProcessPoolExecutor(max_workers=1, initializer=_started)
             running[worker.submit(_measured, work, job)] = (job, worker, time.monotonic())
             return
         if worker is not None:
@@ -91,7 +90,7 @@ def run(jobs: Sequence[Job], work: Callable[[Job], Result], workers: int = 0,
             for future in done:
                 job, worker, _ = running.pop(future)
                 try:
-                    result, size = future.result()
+                    result, grown = future.result()
                 except BrokenProcessPool:
                     worker.shutdown(wait=True)
                     lost.append(WorkerLost(
@@ -102,7 +101,7 @@ def run(jobs: Sequence[Job], work: Callable[[Job], Result], workers: int = 0,
                 except BaseException:
                     worker.shutdown(wait=True)
                     raise
-                if size > kept_below:
+                if grown > GROWTH_KEPT_MIB:
                     worker.shutdown(wait=True)
                     worker = None
                 start_next(worker)
@@ -125,9 +124,19 @@ def resident_mib() -> float:
         return 0.0
 
 
+_started_at_mib = 0.0  # in a worker: its resident memory when it started
+
+
+def _started() -> None:
+    """In a new worker: note its memory (a forked process does not count at once all it
+    shares with its parent)."""
+    global _started_at_mib
+    _started_at_mib = resident_mib()
+
+
 def _measured(work: Callable[[Job], Result], job: Job) -> tuple[Result, float]:
-    """`work(job)` in a worker, and the worker's resident memory after it."""
-    return work(job), resident_mib()
+    """`work(job)` in a worker, and how many MiB the worker has grown since it started."""
+    return work(job), resident_mib() - _started_at_mib
 
 
 class _TooLong(BaseException):
