@@ -111,6 +111,7 @@ def run(jobs: Sequence[Job], work: Callable[[Job], Result], workers: int = 0,
         # `workers`) finish.
         for _, worker, _ in running.values():
             worker.shutdown(wait=True, cancel_futures=True)
+        gc.unfreeze()  # no more forks: what was frozen may be collected again (a long preview)
     if lost:
         raise lost[0]
 
