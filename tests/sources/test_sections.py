@@ -29,7 +29,7 @@ def read_whole(body: str):
     """What the reader makes of `body` parsed in one piece."""
     with pytest.MonkeyPatch.context() as monkeypatch:
         monkeypatch.setattr(monzo_markdown, "_parsed_sections",
-                            lambda lines: iter([(0, markdown_parser().parse("\n".join(lines)))]))
+                            lambda lines: iter([markdown_parser().parse("\n".join(lines))]))
         return read(body)
 
 

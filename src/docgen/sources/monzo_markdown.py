@@ -222,12 +222,12 @@ def read_markdown_body(body: str, first_line: int, display: str,
 
     `first_line` is the file line of the body's first line; every problem
     found is appended to `problems`.  The body is parsed a section at a time
-    (`_sections`), so that the parser's tokens for a large file are never
+    (`_parsed_sections`), so that the parser's tokens for a large file are never
     all held at once: they are many times the text, and the memory they took
     is not all handed back.
     """
     reader = _BodyReader(body, first_line, display, problems)
-    for start, tokens in _parsed_sections(reader.lines):
+    for tokens in _parsed_sections(reader.lines):
         deep = too_deep(tokens)
         if deep is not None:
             raise SourceError(Location(display, first_line + deep, 1),
@@ -236,11 +236,10 @@ def read_markdown_body(body: str, first_line: int, display: str,
                               "of the file would be lost", hint="nest them less deeply",
                               code="too-deep")
         reader.read(SyntaxTreeNode(tokens))
-        del tokens
     return reader.finish()
 
 
-def _parsed_sections(lines: list[str]) -> Iterator[tuple[int, list[Token]]]:
+def _parsed_sections(lines: list[str]) -> Iterator[list[Token]]:
     """The body's tokens a section at a time, their lines numbered in the whole body.
 
     A section starts at a `## ` line after a blank line: such a line is a
@@ -248,24 +247,24 @@ def _parsed_sections(lines: list[str]) -> Iterator[tuple[int, list[Token]]]:
     table or indented code, and no quote or list goes on at its
     indentation) unless it is inside fenced code that is not in a list or
     quote.  A section that ends in such a fence left open is parsed again
-    with the rest of the body, which is then not cut any more: real
-    frameworks never need it, and a body is parsed at most twice.
+    with the rest of the body, as one: real frameworks never need it, and a
+    body is parsed at most twice.
     """
     parser = markdown_parser()
     cuts = [i for i in range(1, len(lines))
             if lines[i].startswith("## ") and not lines[i - 1].strip()]
-    start, held = 0, False
+    start = 0
     for end in [*cuts, len(lines)]:
-        if held and end < len(lines):
-            continue
         tokens = parser.parse("\n".join(lines[start:end]))
         if end < len(lines) and _ends_in_open_fence(tokens, lines[start:end]):
-            held = True
-            continue
+            end = len(lines)
+            tokens = parser.parse("\n".join(lines[start:]))
         for token in tokens:
             if token.map:
                 token.map = [token.map[0] + start, token.map[1] + start]
-        yield start, tokens
+        yield tokens
+        if end == len(lines):
+            return
         start = end
 
 
