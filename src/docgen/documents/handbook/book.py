@@ -57,8 +57,7 @@ class Book:
 def print_handbook(book: HandbookContext, search_path: SearchPath, epoch: int, *,
                    workers: int = 1, cache: Optional[Path] = None) -> Book:
     """The handbook `book` as one PDF, its units laid out in `workers` processes."""
-    def render(context: HandbookContext) -> str:
-        return search_path.render(TEMPLATE, book=context)
+    render = _renderer(search_path)
 
     def numbered(pages: dict[str, str], total: int):
         """The front matter with the contents numbered, and the documents to lay out."""
@@ -108,10 +107,15 @@ def chapters(book: HandbookContext, search_path: SearchPath) -> list[tuple[str, 
 
     The name is a digest of the HTML, so every shard names a unit alike.
     """
+    return [(digest(u.html)[:20], u.html) for u in chapter_units(book, _renderer(search_path))]
+
+
+def _renderer(search_path: SearchPath):
+    """The handbook template rendered for a (cut) book context: what a unit's HTML is."""
     def render(context: HandbookContext) -> str:
         return search_path.render(TEMPLATE, book=context)
 
-    return [(digest(u.html)[:20], u.html) for u in chapter_units(book, render)]
+    return render
 
 
 def lay_out_chapters(units: Sequence[str], search_path: SearchPath, cache: Optional[Path],
