@@ -81,16 +81,28 @@ def pieces(job: Job, settings: HandbookSettings) -> list[tuple[str, int]]:
     apart; none for the HTML or a PDF variant (made whole)."""
     if job.option("format") != "pdf" or settings.variant:
         return []
-    return [(name, len(html)) for name, html in chapters(_book(job, settings),
-                                                             settings.search_path)]
+    return [(name, len(html)) for name, html in _chapters(job, settings)]
 
 
 def prepare(job: Job, settings: HandbookSettings, names: Sequence[str], workers: int) -> None:
     """Lay out the named chapter units into the unit cache, for the build that joins the shards."""
     chosen = set(names)
-    units = [html for name, html in chapters(_book(job, settings), settings.search_path)
-             if name in chosen]
+    units = [html for name, html in _chapters(job, settings) if name in chosen]
     lay_out_chapters(units, settings.search_path, settings.cache, workers)
+
+
+_last_chapters: tuple = (None, None, [])
+
+
+def _chapters(job: Job, settings: HandbookSettings) -> list[tuple[str, str]]:
+    """The chapter units of the job's book; the last ones made are kept, as a shard asks for
+    the same job's twice (to share them out, then to lay out its share)."""
+    global _last_chapters
+    last_job, last_settings, made = _last_chapters
+    if last_job is not job or last_settings is not settings:
+        made = chapters(_book(job, settings), settings.search_path)
+        _last_chapters = (job, settings, made)
+    return made
 
 
 def render(job: Job, settings: HandbookSettings) -> tuple[Rendered, ...]:
