@@ -69,6 +69,9 @@ def main() -> None:
     parser.add_argument("--handbook", action="store_true",
                         help="also time a clean `docgen handbook -j2` alone")
     args = parser.parse_args()
+    unknown = [label for label in args.only.split(",") if label not in PROJECTS]
+    if unknown:
+        parser.error(f"unknown input {', '.join(unknown)} (known: {', '.join(PROJECTS)})")
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         for label in args.only.split(","):
