@@ -24,9 +24,10 @@ class ChangeMarks:
     changed: Mapping[str, Mapping[str, str]] = field(default_factory=dict)  # id → criterion → kind
     removed: Mapping[str, Mapping[int, tuple[str, ...]]] = field(default_factory=dict)
 
-    def kind(self, framework_id: str, criterion_id: str) -> str:
-        """How the criterion changed ("added", "reworded", "moved"), or ""."""
-        return self.changed.get(framework_id, {}).get(criterion_id, "")
+    def changed_in(self, framework_id: str) -> Mapping[str, str]:
+        """How each changed criterion of the framework changed: id → "added", "reworded" or
+        "moved"."""
+        return self.changed.get(framework_id, {})
 
     def removed_at(self, framework_id: str, level: int) -> tuple[str, ...]:
         """The texts of the criteria removed from this level."""

@@ -134,7 +134,7 @@ def _deck(framework: Framework, settings: CardSettings, card: str, side: str):
     return build_card_deck(framework, side=side, card=card, width_mm=width / MM,
                            height_mm=height / MM, bleed_mm=BLEED / MM, back=settings.back,
                            colours=settings.colours, font_size=BASE_SIZE[card],
-                           changed=settings.marks.changed.get(framework.id, {})
+                           changed=settings.marks.changed_in(framework.id)
                            if settings.marks else {})
 
 

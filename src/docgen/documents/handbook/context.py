@@ -233,7 +233,7 @@ def _level_view(slug: str, level: Level, change: LevelChange, framework_id: str,
                 marks: ChangeMarks) -> LevelView:
     anchor = f"{slug}-l{level.number}"
     carried = change.carried_ids
-    changed = marks.changed.get(framework_id, {})
+    changed = marks.changed_in(framework_id)
     categories = tuple(_category_view(slug, anchor, c, carried, changed)
                        for c in level.categories)
     by_key = {c.key: c for c in categories}
