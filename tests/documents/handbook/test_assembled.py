@@ -290,3 +290,17 @@ def test_a_running_footer_laid_out_in_parts_numbers_every_page_as_one(book, sear
         assert same_place(want, got), f"page {number}: other words or places"
         footer = " ".join(w[0] for w in sorted(got, key=lambda w: (w[1], w[2]))[-4:])
         assert (f"Page {number} of {total}" in footer) == (number > 1), footer
+
+
+def test_a_book_of_one_chapter_unit_is_laid_out_in_one_pass(search_path, tmp_path):
+    seed = api.load_clean_catalog(api.open_project(REPO))
+    book = build_handbook_context(seed.frameworks, title="Handbook", organisation="",
+                                  date=datetime.fromtimestamp(EPOCH, tz=timezone.utc),
+                                  paper="A4", medium="print")
+    single = html_to_pdf(search_path.render(assembly.TEMPLATE, book=book), search_path, None,
+                         EPOCH).data
+    made = assembly.print_handbook(book, search_path, EPOCH, workers=2, cache=tmp_path)
+    assert (made.units, made.laid_out) == (1, 1)
+    assert made.pdf.data == single
+    assert not list(tmp_path.iterdir())  # nothing cached: no unit was made
+    assert assembly.chapters(book, search_path) == []  # and none for shards to share out
