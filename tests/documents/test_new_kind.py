@@ -82,3 +82,18 @@ def test_the_kind_is_unknown_once_it_is_unregistered(project_dir, run):
     result = run(["build"], cwd=project_dir)
     assert result.exit_code == 1
     assert "criteria-list" in result.stderr and "Traceback" not in result.output
+
+
+def test_a_built_in_kind_imports_only_its_own_module():
+    """`docgen handbook` does not pay for the packets' python-docx or the cards' pypdf; the
+    kinds are still listed built-in first, in `docgen build`'s order, whichever came first."""
+    import subprocess
+    import sys
+
+    script = ("import sys; from docgen import documents; documents.kind('packets'); "
+              "print(sorted(m for m in ('docgen.documents.handbook', 'docgen.documents.cards')"
+              " if m in sys.modules)); print(documents.names())")
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                         check=True).stdout.splitlines()
+    assert out[0] == "[]"
+    assert out[1] == "('handbook', 'cards', 'case-templates', 'packets')"
