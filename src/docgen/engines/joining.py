@@ -137,11 +137,15 @@ def _draw_over(book: pikepdf.Pdf, overlays: Sequence[pikepdf.Pdf]) -> None:
 def _set_destinations(book: pikepdf.Pdf, destinations: dict) -> None:
     if not destinations:
         return
-    tree = pikepdf.NameTree.new(book)
-    for name in sorted(destinations):
+    # One leaf of every name, in the byte order of their PDF strings, as WeasyPrint writes it:
+    # inserting into a NameTree one by one took a third of the joining.
+    pages = [page.obj for page in book.pages]
+    strings = {name: pikepdf.String(name) for name in destinations}
+    flat = []
+    for name in sorted(destinations, key=lambda name: bytes(strings[name])):
         page, rest = destinations[name]
-        tree[name] = pikepdf.Array([book.pages[page].obj, *rest])
-    book.Root.Names = pikepdf.Dictionary(Dests=tree.obj)
+        flat += [strings[name], pikepdf.Array([pages[page], *rest])]
+    book.Root.Names = pikepdf.Dictionary(Dests=book.make_indirect(pikepdf.Dictionary(Names=pikepdf.Array(flat))))
 
 
 def _set_outline(book: pikepdf.Pdf, bookmarks: list[Bookmark]) -> None:
