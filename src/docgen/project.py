@@ -145,12 +145,14 @@ def open_project(root: Optional[Path] = None, config_file: Optional[Path] = None
     return Project(root, load_config(root, config_file, overrides))
 
 
-def load_catalog(project: Project, paths: Optional[Sequence[Path]] = None) -> Catalog:
+def load_catalog(project: Project, paths: Optional[Sequence[Path]] = None,
+                 workers: int = 1) -> Catalog:
     """Load, complete and validate frameworks and assessments.
 
     `paths` are framework and assessment files or folders; by default the
     project's framework folder and, when it exists, its assessment folder.
-    Assessments are always checked against the project's frameworks.
+    Assessments are always checked against the project's frameworks.  Many
+    files are read in `workers` processes (0: one per core).
     """
     problems: list[Problem] = []
     if paths:
@@ -161,7 +163,7 @@ def load_catalog(project: Project, paths: Optional[Sequence[Path]] = None) -> Ca
         assessment_paths = [project.assessments_dir] if project.assessments_dir.is_dir() else []
     sources = discover(framework_paths, problems, project.framework_dir)
     limits = project.config.limits
-    loaded = load_frameworks(sources, limits["file_bytes"])
+    loaded = load_frameworks(sources, limits["file_bytes"], workers)
     problems += loaded.problems
     completed, inherit_problems = complete(loaded.files, project.config.levels)
     problems += inherit_problems
@@ -172,7 +174,7 @@ def load_catalog(project: Project, paths: Optional[Sequence[Path]] = None) -> Ca
         frameworks.append(framework)
     problems += check_frameworks(frameworks, limits)
     broken = _broken(sources, frameworks, problems)
-    assessments = load_assessments(assessment_paths, problems, limits["file_bytes"])
+    assessments = load_assessments(assessment_paths, problems, limits["file_bytes"], workers)
     problems += check_assessments(assessments, frameworks, project.config, broken)
     return Catalog(tuple(frameworks), tuple(problems), tuple(assessments), broken)
 
@@ -208,13 +210,13 @@ def _broken(sources, frameworks: Sequence[Framework], problems: Sequence[Problem
 
 
 def load_clean_catalog(project: Project, paths: Optional[Sequence[Path]] = None,
-                       frameworks: Iterable[str] = ()) -> Catalog:
+                       frameworks: Iterable[str] = (), workers: int = 1) -> Catalog:
     """Like `load_catalog`, but raise ProblemsError when the input has errors.
 
     With `frameworks` (ids), only errors in their files (and the generic
     file they inherit) count: other files may be broken, these can still be used.
     """
-    catalog = load_catalog(project, paths)
+    catalog = load_catalog(project, paths, workers)
     wanted = list(frameworks)
     if not wanted:
         if catalog.errors:

@@ -88,7 +88,7 @@ def build(project: Project, *, strict: bool = False, jobs: int = 0,
                 manifest = None if shard else write_manifest(out_dir, artifacts, inputs_digest)
                 return BuildResult(len(mine), (), len(mine), (), manifest, tuple(warnings),
                                    tuple(where + skipped))
-    catalog = load_catalog(project)
+    catalog = load_catalog(project, workers=jobs)
     if strict and catalog.failed(strict):
         raise ProblemsError(catalog.problems)
     errors, usable = catalog.errors, catalog.usable()

@@ -68,17 +68,19 @@ class Options:
         """The project these options name, with `overrides` (None: not given) over its config."""
         return api.open_project(self.root, self.config, **overrides)
 
-    def catalog(self, project: api.Project, paths=None, frameworks=()) -> api.Catalog:
-        """The usable part of the project's catalog, warnings summed up (all with -v).
+    def catalog(self, project: api.Project, paths=None, frameworks=(), workers: int = 1
+                ) -> api.Catalog:
+        """The usable part of the project's catalog, warnings summed up (all with -v); many
+        files read in `workers` processes (0: one per core).
 
         With `frameworks` (ids), ProblemsError when their files have errors.
         Without, errors are printed and the command goes on with what does
         not depend on them, then exits 1 (see `DocgenGroup.invoke`).
         """
         if frameworks:
-            catalog = api.load_clean_catalog(project, paths, frameworks)
+            catalog = api.load_clean_catalog(project, paths, frameworks, workers)
         else:
-            catalog = api.load_catalog(project, paths)
+            catalog = api.load_catalog(project, paths, workers)
             if catalog.errors:
                 echo(format_problems(catalog.errors), err=True)
                 self.failed = catalog.errors
@@ -194,7 +196,7 @@ def make_document(options: Options, project: api.Project, kind: str, output: Opt
           text: bool = False, jobs: int = 1, **settings) -> None:
     """Make a document kind (or, with `-o -` for a text document, print it) and report."""
     frameworks = settings.pop("frameworks", ())
-    catalog = options.catalog(project, frameworks=frameworks)
+    catalog = options.catalog(project, frameworks=frameworks, workers=jobs)
     if output == Path("-"):
         if not text:
             raise UsageError("-o - writes text to standard output; this document is binary: "

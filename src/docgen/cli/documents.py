@@ -124,7 +124,7 @@ def packet(options: Options, assessments: tuple[Path, ...], formats: str,
     if unknown or not chosen:
         raise click.BadParameter(f"choose from {', '.join(PACKET_FORMATS)}", param_hint="--format")
     project = options.project()
-    catalog = options.catalog(project, [project.framework_dir, *assessments])
+    catalog = options.catalog(project, [project.framework_dir, *assessments], workers=jobs)
     made = api.make(project, "packets", catalog, output=folder_of(output), jobs=jobs,
                     on_made=progress(options, "packets"), formats=chosen,
                     docx_template=docx_template)
