@@ -33,3 +33,16 @@ def test_files_read_in_workers_give_the_same_catalog_and_problems(tmp_path, monk
     assert apart.assessments == alone.assessments and len(apart.assessments) == 6
     assert apart.problems == alone.problems
     assert {"unknown-framework", "unknown-criterion", "yaml-syntax"} <= {p.code for p in apart.problems}
+
+
+def test_framework_files_read_in_workers_give_the_same_frameworks(monkeypatch):
+    project = api.open_project(FIXTURES / "yaml", frameworks=".")
+    alone = api.load_catalog(project, workers=1)
+    runs = []
+    real_run = docgen.parallel.run
+    monkeypatch.setattr(docgen.parallel, "run", lambda *a, **k: runs.append(a[2]) or real_run(*a, **k))
+    monkeypatch.setattr(docgen.sources, "PARALLEL_BYTES", 0)
+    apart = api.load_catalog(project, workers=2)
+    assert runs == [2]
+    assert [fw.id for fw in apart.frameworks] == ["generic", "platform"]
+    assert apart.frameworks == alone.frameworks and apart.problems == alone.problems

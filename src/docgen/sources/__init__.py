@@ -154,25 +154,16 @@ def load_assessments(paths: Iterable[Path], problems: list[Problem],
             problems.append(Problem(Location(display_path(path)), Severity.ERROR,
                                     "no such assessment file or folder", code="missing-path"))
     assessments = []
-    for assessment, found in _read_each(files, partial(_read_assessment, max_bytes=max_bytes),
-                                        workers):
+    items = [(file, display_path(file), ()) for file in files]
+    for assessment, found in _read_each("assessments", items, max_bytes, workers):
         problems += found
         if assessment is not None:
             assessments.append(assessment)
     return assessments
 
 
-def _read_assessment(file: Path, max_bytes: int) -> tuple[Assessment | None, list[Problem]]:
-    problems: list[Problem] = []
-    refused = too_large(file, display_path(file), max_bytes)
-    if refused:
-        return None, [refused]
-    try:
-        read = ASSESSMENT_READERS.get(file.suffix.lower(), load_assessment)
-        return read(file, display_path(file), problems), problems
-    except SourceError as exc:
-        return None, problems + [exc.problem]
-
+READERS = {"frameworks": (FRAMEWORK_READERS, load_framework_file),
+           "assessments": (ASSESSMENT_READERS, load_assessment)}
 
 PARALLEL_BYTES = 128 * 1024
 """Files are read in more than one process when together they are larger than this:
@@ -180,25 +171,45 @@ ruamel.yaml reads a few hundred kilobytes a second, and a worker takes a twentie
 second to start and to send back what it read (200 assessments: 5 s alone)."""
 
 
-def _read_each(files: list, read: Callable, workers: int) -> list:
-    """`read(file)` for each of `files`, in their order; in `workers` processes (0: one per
-    core) when there is enough to read."""
-    if workers == 1 or len(files) < 2 or sum(_size(f) for f in files) <= PARALLEL_BYTES:
-        return [read(file) for file in files]
+def _read_each(kind: str, items: list[tuple[Path, str, tuple]], max_bytes: int,
+               workers: int) -> list[tuple[Any, list[Problem]]]:
+    """(what was read or None, its problems) for each `(path, display, reader arguments)`
+    of `items`, in their order, read by the `READERS` of `kind`; in `workers` processes (0:
+    one per core) when there is enough to read."""
+    read = partial(_read_file, kind, max_bytes=max_bytes)
+    if workers == 1 or len(items) < 2 or sum(_size(item[0]) for item in items) <= PARALLEL_BYTES:
+        return [read(item) for item in items]
     from docgen.parallel import run
 
-    done = {index: result for (index, _), result
-            in run(list(enumerate(files)), partial(_indexed, read), workers)}
-    return [done[index] for index in range(len(files))]
+    done = {index: result for (index, _), result in run(list(enumerate(items)),
+                                                          partial(_indexed, read), workers)}
+    return [done[index] for index in range(len(items))]
+
+
+def _read_file(kind: str, item: tuple[Path, str, tuple], max_bytes: int
+               ) -> tuple[Any, list[Problem]]:
+    """One file read by the reader for its suffix (the registry is looked up here, in the
+    worker: a reader need not pickle)."""
+    path, display, arguments = item
+    refused = too_large(path, display, max_bytes)
+    if refused:
+        return None, [refused]
+    readers, default = READERS[kind]
+    problems: list[Problem] = []
+    try:
+        read = readers.get(path.suffix.lower(), default)
+        return read(path, *arguments, display, problems), problems
+    except SourceError as exc:
+        return None, problems + [exc.problem]
 
 
 def _indexed(read: Callable, item: tuple[int, Any]) -> Any:
     return read(item[1])
 
 
-def _size(file: Any) -> int:
+def _size(path: Path) -> int:
     try:
-        return os.path.getsize(getattr(file, "path", file))
+        return os.path.getsize(path)
     except OSError:
         return 0
 
@@ -250,25 +261,12 @@ def load_frameworks(sources: Iterable[FrameworkSource],
     `workers` processes (0: one per core) when there is much to read."""
     files: list[LoadedFile] = []
     problems: list[Problem] = []
-    for loaded, found in _read_each(list(sources), partial(_read_framework, max_bytes=max_bytes),
-                                    workers):
+    items = [(source.path, source.display, (source.framework_id,)) for source in sources]
+    for loaded, found in _read_each("frameworks", items, max_bytes, workers):
         problems += found
         if loaded is not None:
             files.append(loaded)
     return LoadResult(tuple(files), tuple(problems))
-
-
-def _read_framework(source: FrameworkSource, max_bytes: int) -> tuple[LoadedFile | None,
-                                                                       list[Problem]]:
-    problems: list[Problem] = []
-    refused = too_large(source.path, source.display, max_bytes)
-    if refused:
-        return None, [refused]
-    try:
-        read = FRAMEWORK_READERS.get(source.path.suffix.lower(), load_framework_file)
-        return read(source.path, source.framework_id, source.display, problems), problems
-    except SourceError as exc:
-        return None, problems + [exc.problem]
 
 
 def input_files(framework_dir: Path, assessments_dir: Path) -> list[Path]:
