@@ -6,6 +6,7 @@ import platform
 from importlib import metadata
 
 from docgen import DISTRIBUTION, __version__
+from docgen.engines.libraries import import_weasyprint
 
 MISSING = "not found"
 
@@ -33,6 +34,7 @@ def _distribution(name: str) -> str:
 
 def _pango() -> str:
     try:  # loading WeasyPrint's bindings opens the system's Pango library
+        import_weasyprint()
         from weasyprint.text.ffi import pango
         number = pango.pango_version()
     except (ImportError, OSError, AttributeError):

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Optional
 
 from docgen.config import PDF_VARIANTS
+from docgen.engines.libraries import import_weasyprint
 from docgen.engines.templating import SearchPath
 from docgen.errors import DocgenError
 from docgen.output import describe_os_error
@@ -89,7 +90,7 @@ def lay_out(html: str, search_path: SearchPath, variant: Optional[str] = None,
     """Lay `html` out with the safe fetcher; RenderError if WeasyPrint fails."""
     if variant is not None and variant not in PDF_VARIANTS:
         raise RenderError(f"unknown PDF variant '{variant}' (known: {', '.join(PDF_VARIANTS)})")
-    import weasyprint
+    weasyprint = import_weasyprint()
 
     from docgen.engines.fetcher import SafeFetcher
 

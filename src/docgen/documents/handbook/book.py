@@ -30,6 +30,7 @@ from docgen import __version__
 from docgen.digests import digest, folder_digest
 from docgen.documents.handbook.context import HandbookContext
 from docgen.documents.handbook.units import chapter_units, front_unit
+from docgen.engines.libraries import import_weasyprint
 from docgen.engines.pdf import PdfResult, html_to_pdf
 from docgen.engines.templating import SearchPath
 from docgen.errors import OutputError
@@ -191,7 +192,7 @@ class UnitCache:
         self.misses += len(todo)
         self.rounds += bool(todo)
         if todo:
-            import weasyprint  # noqa: F401  (before the workers fork: each needs it)
+            import_weasyprint()  # before the workers fork: each needs it
 
             for (index, _, _), result in run(todo, partial(_lay_out_item,
                                                            search_path=search_path), workers):
