@@ -10,7 +10,7 @@ import sys
 
 from conftest import FIXTURES, REPO
 
-from docgen.engines import pdf
+from docgen.engines import font_configs, pdf
 from docgen.engines.templating import SearchPath
 
 FACE = '<style>@font-face { font-family: Inter; src: url("static/fonts/Inter-Regular.otf"); }</style>'
@@ -18,18 +18,18 @@ FACE = '<style>@font-face { font-family: Inter; src: url("static/fonts/Inter-Reg
 
 def test_documents_with_the_same_font_faces_share_a_configuration(tmp_path):
     search_path = SearchPath.with_user_folders()
-    first = pdf._font_config(FACE + "<p>one</p>", search_path)
-    assert pdf._font_config(FACE + "<p>two</p>", search_path) is first
-    assert pdf._font_config("<p>no faces</p>", search_path) is not first
+    first = font_configs.font_config(FACE + "<p>one</p>", search_path)
+    assert font_configs.font_config(FACE + "<p>two</p>", search_path) is first
+    assert font_configs.font_config("<p>no faces</p>", search_path) is not first
     other = SearchPath.with_user_folders([tmp_path])  # a user folder may hold other fonts
-    assert pdf._font_config(FACE + "<p>one</p>", other) is not first
+    assert font_configs.font_config(FACE + "<p>one</p>", other) is not first
 
 
 def test_shared_configuration_gives_the_same_bytes():
     search_path = SearchPath.with_user_folders()
     html = FACE + "<h1>Title 🛠️</h1><p>Some text, <b>bold</b> and <i>italic</i>.</p>"
     first = pdf.html_to_pdf(html, search_path, epoch=1_700_000_000).data
-    pdf._remove_all()  # a fresh configuration
+    font_configs._remove_all()  # a fresh configuration
     assert pdf.html_to_pdf(html, search_path, epoch=1_700_000_000).data == first
 
 

@@ -10,15 +10,12 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import logging
-import multiprocessing.util
 import os
-import re
-import threading
-from collections import OrderedDict
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Optional
 
 from docgen.config import PDF_VARIANTS
+from docgen.engines.font_configs import font_config
 from docgen.engines.libraries import import_weasyprint
 from docgen.engines.templating import SearchPath
 from docgen.errors import DocgenError
@@ -101,10 +98,10 @@ def lay_out(html: str, search_path: SearchPath, variant: Optional[str] = None,
         "pdf_tags": variant == "pdf/ua-1",
         "pdf_identifier": hashlib.sha256(html.encode("utf-8")).hexdigest()[:32].encode("ascii"),
     }
-    font_config = _font_config(html, search_path)
+    fonts = font_config(html, search_path)
     document = _guarded(lambda: weasyprint.HTML(string=html, base_url=base_url,
                                                 url_fetcher=fetcher).render(
-        font_config=font_config, **options))
+        font_config=fonts, **options))
     if fetcher.missing:
         names = ", ".join(sorted(set(fetcher.missing)))
         folders = ", ".join(str(f) for f in search_path.folders)
@@ -112,60 +109,6 @@ def lay_out(html: str, search_path: SearchPath, variant: Optional[str] = None,
                           f"({folders}): add the file to your templates folder or remove the "
                           "reference")
     return LaidOut(document, options, tuple(fetcher.refused), epoch)
-
-
-_FONT_FACE = re.compile(r"@font-face\s*\{[^}]*\}")
-_FONT_CONFIGS: "OrderedDict[tuple, object]" = OrderedDict()
-_INHERITED: list = []  # a parent's configurations, in a forked child: never deleted there
-_CLEANUP_PID = 0  # the process whose configurations are removed when it ends
-KEEP_FONT_CONFIGS = 4
-
-
-def _font_config(html: str, search_path: SearchPath):
-    """The WeasyPrint font configuration for `html`: one shared by the documents this process
-    (and thread) lays out from the same template folders with the same `@font-face` rules.
-
-    A new one for each document loads every font face again and starts Pango's caches cold:
-    a sixth of the time of a handbook chapter, and the same bytes either way.  (A font file
-    edited in place while `docgen serve` runs is seen after a restart.)
-    """
-    from weasyprint.text.fonts import FontConfiguration
-
-    _own_process()
-    key = (os.getpid(), threading.get_ident(), tuple(map(str, search_path.folders)),
-           tuple(_FONT_FACE.findall(html)))
-    found = _FONT_CONFIGS.pop(key, None) or FontConfiguration()
-    _FONT_CONFIGS[key] = found
-    while len(_FONT_CONFIGS) > KEEP_FONT_CONFIGS:
-        _remove(_FONT_CONFIGS.popitem(last=False)[1])
-    return found
-
-
-def _remove(config) -> None:
-    """Remove the temporary folder of a font configuration (where WeasyPrint writes the font
-    faces for fontconfig).  Its `__del__` does, but is not sure to run: documents hold it in
-    cycles, and a forked worker ends without collecting them."""
-    config.__del__()
-
-
-def _remove_all() -> None:
-    while _FONT_CONFIGS:
-        _remove(_FONT_CONFIGS.popitem()[1])
-
-
-def _own_process() -> None:
-    """In a process new since the last call (a forked worker): set the parent's configurations
-    aside (deleting one removes its temporary folder, which the parent still uses), and have
-    this process's removed when it ends: a forked worker runs multiprocessing's finalizers,
-    not `atexit`, and the main process runs them at exit."""
-    global _CLEANUP_PID
-    pid = os.getpid()
-    if _CLEANUP_PID == pid:
-        return
-    for key in [key for key in _FONT_CONFIGS if key[0] != pid]:
-        _INHERITED.append(_FONT_CONFIGS.pop(key))
-    multiprocessing.util.Finalize(None, _remove_all, exitpriority=0)
-    _CLEANUP_PID = pid
 
 
 @contextlib.contextmanager
