@@ -235,3 +235,21 @@ def test_no_rating_is_broken_inside_a_word_and_every_table_has_the_same_columns(
                  for page in pdf.pages for table in page.find_tables()
                  if table.extract()[0][0] == "Criterion"}
     assert len(edges) == 1, edges
+
+
+def test_every_table_stays_inside_the_text_area(rendered):
+    """Column widths are set in the stylesheet (fixed table layout): together with the cells'
+    padding they must still fit between the margins, and the sign-off's four columns match."""
+    with pdfplumber.open(io.BytesIO(rendered["pdf"].data)) as pdf:
+        for page in pdf.pages:
+            margin = 17 / 25.4 * 72 - 1  # 17 mm side margins, less a point for the border
+            for table in page.find_tables():
+                left, _, right, _ = table.bbox
+                assert left >= margin and right <= page.width - margin, (page.page_number,
+                                                                        table.bbox)
+                if table.extract()[0][1:] == ["Name", "Decision", "Signature", "Date"]:
+                    edges = sorted({round(cell[0]) for cell in table.cells} | {round(right)})
+                    widths = [b - a for a, b in zip(edges[1:], edges[2:])]
+                    assert max(widths) - min(widths) <= 1, widths
+                    signed = True
+    assert signed
