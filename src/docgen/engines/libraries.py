@@ -1,4 +1,4 @@
-"""WeasyPrint imported with a quick search for its C libraries.
+"""WeasyPrint imported with a quick search for its C libraries, and emoji images shared.
 
 WeasyPrint opens Pango, HarfBuzz, fontconfig and GObject by trying several
 names for each, most of which do not exist on a given system; for each
@@ -8,7 +8,8 @@ importing WeasyPrint (a quarter of a second, in every docgen process that
 makes a PDF).  On Linux the same question is answered here from one
 `ldconfig -p` listing and `LD_LIBRARY_PATH`; the libraries opened are the
 ones the dynamic loader finds either way.  Elsewhere WeasyPrint is imported
-as it is.
+as it is.  Once imported, its text drawing shares emoji images
+(`docgen.engines.emoji_images`).
 """
 
 from __future__ import annotations
@@ -28,6 +29,9 @@ def import_weasyprint():
     if "weasyprint" not in sys.modules:
         with _quick_library_search():
             import weasyprint  # noqa: F401
+    from docgen.engines.emoji_images import share_emoji_images
+
+    share_emoji_images()
     return sys.modules["weasyprint"]
 
 
