@@ -18,6 +18,7 @@ from docgen.config import PDF_VARIANTS
 from docgen.engines.font_configs import font_config
 from docgen.engines.libraries import import_weasyprint
 from docgen.engines.templating import SearchPath
+from docgen.engines.user_agent import document_class
 from docgen.errors import DocgenError
 from docgen.output import describe_os_error
 
@@ -87,7 +88,7 @@ def lay_out(html: str, search_path: SearchPath, variant: Optional[str] = None,
     """Lay `html` out with the safe fetcher; RenderError if WeasyPrint fails."""
     if variant is not None and variant not in PDF_VARIANTS:
         raise RenderError(f"unknown PDF variant '{variant}' (known: {', '.join(PDF_VARIANTS)})")
-    weasyprint = import_weasyprint()
+    import_weasyprint()
 
     from docgen.engines.fetcher import SafeFetcher
 
@@ -99,8 +100,9 @@ def lay_out(html: str, search_path: SearchPath, variant: Optional[str] = None,
         "pdf_identifier": hashlib.sha256(html.encode("utf-8")).hexdigest()[:32].encode("ascii"),
     }
     fonts = font_config(html, search_path)
-    document = _guarded(lambda: weasyprint.HTML(string=html, base_url=base_url,
-                                                url_fetcher=fetcher).render(
+    reader = document_class(html)
+    document = _guarded(lambda: reader(string=html, base_url=base_url,
+                                       url_fetcher=fetcher).render(
         font_config=fonts, **options))
     if fetcher.missing:
         names = ", ".join(sorted(set(fetcher.missing)))
