@@ -304,3 +304,24 @@ def test_a_book_of_one_chapter_unit_is_laid_out_in_one_pass(search_path, tmp_pat
     assert made.pdf.data == single
     assert not list(tmp_path.iterdir())  # nothing cached: no unit was made
     assert assembly.chapters(book, search_path) == []  # and none for shards to share out
+
+
+def test_floated_columns_sit_in_a_formatting_context_of_their_own(book, search_path):
+    """The two-column lists ("new at this level", the contents' levels) are floats: in a
+    formatting context that holds floats WeasyPrint measures every later line against them
+    (a seventh of the chapters' layout time), so each list contains its own."""
+    from docgen.engines.pdf import lay_out
+
+    laid = lay_out(search_path.render(assembly.TEMPLATE, book=book), search_path)
+    floats: list[str] = []
+
+    def walk(box, parent) -> None:
+        if box.style["float"] != "none":
+            floats.append(box.element_tag)
+            assert parent.establishes_formatting_context(), parent.element.get("class")
+        for child in getattr(box, "children", ()):
+            walk(child, box)
+
+    for page in laid.document.pages:
+        walk(page._page_box, None)
+    assert floats.count("li") > 10, floats
