@@ -14,6 +14,7 @@ WeasyPrint's whole stylesheet.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Optional
 
@@ -21,30 +22,26 @@ NOTE_WORDS = ("footnote", "note(", "<link", "@import")
 """Words of an HTML document (with its styles) that keep the note rules."""
 
 _NOTE_RULE = re.compile(r"^::(?:footnote|note)-[a-z-]+\s*\{[^}]*\}[ \t]*\n?", re.MULTILINE)
-_document_class = None  # the weasyprint.HTML of documents without notes, once made
-_prepared = False
 
 
 def prepare() -> None:
     """Make the stylesheet without note rules now (a fiftieth of a second), so that worker
     processes forked after this share it."""
-    global _document_class, _prepared
-    if not _prepared:
-        _prepared = True
-        _document_class = _lean_class()
+    _lean_class()
 
 
 def document_class(html: str):
     """The `weasyprint.HTML` class to read `html` with: one that leaves out the note rules when
     nothing in `html` could use them, else WeasyPrint's own."""
-    prepare()
     import weasyprint
 
-    if _document_class is None or any(word in html for word in NOTE_WORDS):
+    lean = _lean_class()
+    if lean is None or any(word in html for word in NOTE_WORDS):
         return weasyprint.HTML
-    return _document_class
+    return lean
 
 
+@functools.cache
 def _lean_class() -> Optional[type]:
     """A subclass of `weasyprint.HTML` whose user-agent stylesheet has no note rules; None when
     this WeasyPrint's stylesheet is not where, or not what, it is expected to be."""
