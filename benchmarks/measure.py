@@ -6,6 +6,12 @@ descendants, so a parallel build is counted whole: as the sum of resident sets
 and, every 100 ms, as the sum of proportional sets (PSS, from smaps_rollup: a
 shared page is split between the processes sharing it, so the sum is the
 memory the tree really holds).
+
+Commands run as an installed docgen runs: Python keeps the compiled bytecode
+of the modules it imports.  Where the environment says PYTHONDONTWRITEBYTECODE
+(some containers and CI images do), it is dropped for the command, else every
+run would compile every module of docgen from source again (a tenth of a
+second of each run here); the first run writes the bytecode.
 """
 
 from __future__ import annotations
@@ -46,6 +52,8 @@ def measure(label: str, command: Sequence[str], runs: int = 3, cwd: Path | None 
             env: dict | None = None) -> Measurement:
     """Run `command` `runs` times; each run must succeed."""
     times, cpu, peak, peak_pss = [], [], 0, 0
+    env = {name: value for name, value in (os.environ if env is None else env).items()
+           if name != "PYTHONDONTWRITEBYTECODE"}
     for _ in range(runs):
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()

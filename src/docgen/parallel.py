@@ -1,9 +1,10 @@
 """Work spread over processes: workers that do not keep a large job's memory, a time limit,
 and a lost job named.
 
-`run` is the one way docgen uses more than one core: the build and the
+`run` is the one way docgen shares jobs out over cores: the build and the
 single-document commands run their jobs through it, and the handbook lays out
-its chapters through it.
+its chapters through it.  `EarlyWorker` is a second core for one job whose
+worker can get ready (import its libraries) while this process makes the job.
 """
 
 from __future__ import annotations
@@ -114,6 +115,43 @@ def run(jobs: Sequence[Job], work: Callable[[Job], Result], workers: int = 0,
         gc.unfreeze()  # no more forks: what was frozen may be collected again (a long preview)
     if lost:
         raise lost[0]
+
+
+class EarlyWorker:
+    """One worker process, started at once and prepared by `initializer`, for one job given
+    later: what the worker prepares is done while this process makes the job.
+
+    A context manager: leaving it ends the worker, killed if it is still at work (the time
+    limit of `run`, raised here, stops the job with it)."""
+
+    def __init__(self, initializer: Callable[[], object]):
+        self._pool = ProcessPoolExecutor(max_workers=1, initializer=initializer)
+        self._pool.submit(int)  # the process starts with its first job
+        self._job = None
+
+    def submit(self, work: Callable[..., Result], *args) -> Callable[[], Result]:
+        """Start `work(*args)` in the worker; returns what waits for its result (or raises
+        its exception, or WorkerLost if the worker died)."""
+        self._job = self._pool.submit(work, *args)
+
+        def result() -> Result:
+            try:
+                return self._job.result()
+            except BrokenProcessPool:
+                raise WorkerLost(f"the worker process running {getattr(work, '__name__', work)} "
+                                 "stopped abruptly (killed, out of memory, or a crash in a "
+                                 "library); nothing of it was written") from None
+
+        return result
+
+    def __enter__(self) -> "EarlyWorker":
+        return self
+
+    def __exit__(self, *exc) -> bool:
+        if self._job is None or not self._job.done():
+            _stop(self._pool)
+        self._pool.shutdown(wait=True, cancel_futures=True)
+        return False
 
 
 def resident_mib() -> float:

@@ -64,3 +64,50 @@ def test_a_process_that_dies_costs_only_its_own_job():
                                name=lambda job: f"job {job}"):
             made.append(result)
     assert sorted(made) == [0, 1, 2, 4, 5]
+
+
+PREPARED: list = []
+
+
+def prepare() -> None:
+    PREPARED.append(os.getpid())
+
+
+def prepared_in(job: int) -> tuple[int, list]:
+    """The job and what the process's initializer left."""
+    return job, list(PREPARED)
+
+
+def sleeps(_job: int) -> None:
+    import time
+
+    time.sleep(60)
+
+
+def test_an_early_worker_is_prepared_before_its_job_and_runs_it_elsewhere():
+    with parallel.EarlyWorker(prepare) as worker:
+        result = worker.submit(prepared_in, 7)
+        job, prepared = result()
+    assert job == 7 and len(prepared) == 1 and prepared[0] != os.getpid()
+    assert PREPARED == []  # prepared in the worker, not here
+    ended(prepared)
+
+
+def test_an_early_worker_raises_its_jobs_error_here():
+    with parallel.EarlyWorker(prepare) as worker:
+        result = worker.submit(dies_on_three, 3)
+        with pytest.raises(WorkerLost, match="dies_on_three stopped abruptly"):
+            result()
+
+
+def test_leaving_an_early_worker_at_work_kills_it():
+    import time
+
+    start = time.monotonic()
+    with pytest.raises(KeyError):
+        with parallel.EarlyWorker(prepare) as worker:
+            worker.submit(sleeps, 0)
+            pids = list(worker._pool._processes)
+            raise KeyError("the time limit, say")
+    assert time.monotonic() - start < 30  # not waited for: its job sleeps a minute
+    ended(pids)

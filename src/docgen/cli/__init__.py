@@ -10,6 +10,7 @@ init, templates export).
 from __future__ import annotations
 
 from docgen.cli import assessments, changes, documents, inputs, project  # noqa: F401 (register)
+from docgen.collector import skip_final_collection
 from docgen.cli.core import EXIT_INPUT, EXIT_USAGE, Options, cli, interactive
 
 __all__ = ["EXIT_INPUT", "EXIT_USAGE", "Options", "cli", "interactive", "main"]
@@ -17,4 +18,7 @@ __all__ = ["EXIT_INPUT", "EXIT_USAGE", "Options", "cli", "interactive", "main"]
 
 def main() -> None:
     """Entry point of the `docgen` console script."""
-    cli(prog_name="docgen")
+    try:
+        cli(prog_name="docgen")
+    finally:
+        skip_final_collection()

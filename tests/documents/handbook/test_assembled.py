@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import io
 import shutil
+import subprocess
+import sys
+import textwrap
 from datetime import datetime, timezone
 
 import pdfplumber
@@ -304,6 +307,32 @@ def test_a_book_of_one_chapter_unit_is_laid_out_in_one_pass(search_path, tmp_pat
     assert made.pdf.data == single
     assert not list(tmp_path.iterdir())  # nothing cached: no unit was made
     assert assembly.chapters(book, search_path) == []  # and none for shards to share out
+
+
+def test_with_two_cores_a_book_of_one_unit_is_laid_out_in_a_worker_started_early():
+    """The parent makes the HTML and checks its glyphs while the worker imports WeasyPrint
+    and lays it out: WeasyPrint is never imported in the parent (with one core it is)."""
+    probe = textwrap.dedent(f"""
+        import sys
+        from datetime import datetime, timezone
+        from docgen import api
+        from docgen.documents import handbook
+        from docgen.documents.handbook import book as assembly
+        from docgen.documents.handbook.context import build_handbook_context
+        project = api.open_project({str(REPO)!r})
+        seed = api.load_clean_catalog(project)
+        book = build_handbook_context(seed.frameworks, title="Handbook", organisation="",
+                                      date=datetime.fromtimestamp({EPOCH}, tz=timezone.utc),
+                                      paper="A4", medium="print")
+        made = assembly.print_handbook(book, handbook.settings(project).search_path, {EPOCH},
+                                       workers=int(sys.argv[1]))
+        print(made.pdf.pages, made.units, "weasyprint" in sys.modules)
+        """)
+    for workers, here in (("2", "False"), ("1", "True")):
+        result = subprocess.run([sys.executable, "-c", probe, workers], capture_output=True,
+                                text=True, check=True)
+        pages, made_units, imported = result.stdout.split()
+        assert int(pages) > 3 and made_units == "1" and imported == here, workers
 
 
 def test_floated_columns_sit_in_a_formatting_context_of_their_own(book, search_path):

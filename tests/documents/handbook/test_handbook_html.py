@@ -97,12 +97,20 @@ def test_characters_no_font_can_draw_are_named():
     assert missing_glyphs("odd \U0010FFFD", fonts) == ["\U0010FFFD"]
 
 
-def test_handbook_warns_about_undrawable_characters(tmp_path):
+@pytest.mark.parametrize("fmt, frameworks, workers", [
+    ("html", 1, 1),
+    ("pdf", 1, 1),  # one pass, here
+    ("pdf", 1, 2),  # one pass, in a worker started early
+    ("pdf", 2, 2),  # in units, joined
+])
+def test_handbook_warns_about_undrawable_characters(tmp_path, fmt, frameworks, workers):
     (tmp_path / "framework").mkdir()
-    (tmp_path / "framework" / "odd.md").write_text(
-        "---\ntitle: \"\U0010FFFD Odd\"\nyaml: false\n---\n## Level 1\n### A\n- b\n", encoding="utf-8")
+    for number in range(frameworks):
+        (tmp_path / "framework" / f"odd{number}.md").write_text(
+            f"---\ntitle: \"\U0010FFFD Odd {number}\"\nyaml: false\n---\n## Level 1\n### A\n- b\n",
+            encoding="utf-8")
     project = api.open_project(tmp_path)
-    document = handbook(project, api.load_clean_catalog(project), fmt="html")
+    document = handbook(project, api.load_clean_catalog(project), fmt=fmt, workers=workers)
     assert len(document.warnings) == 1 and "U+10FFFD" in document.warnings[0]
 
 

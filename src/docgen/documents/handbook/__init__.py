@@ -113,7 +113,7 @@ def render(job: Job, settings: HandbookSettings) -> tuple[Rendered, ...]:
     if fmt == "pdf" and not settings.variant:
         made = print_handbook(book, settings.search_path, epoch, workers=settings.workers,
                               cache=settings.cache)
-        return (_pdf_file(job, made.pdf, glyph_warnings(made.html, settings.search_path)),)
+        return (_pdf_file(job, made.pdf, list(made.warnings)),)
     html = settings.search_path.render(TEMPLATE, book=book)
     warnings = glyph_warnings(html, settings.search_path)
     if fmt == "html":

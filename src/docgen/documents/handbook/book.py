@@ -13,11 +13,14 @@ A tagged PDF (PDF/UA) or an archival one (PDF/A) is laid out in one pass:
 joining would lose its structure tree.  So is a book of one chapter unit:
 with nothing to lay out side by side, the front matter and the footer as
 documents of their own only add time (the seed: 1.7 s in one pass, 2.3 s
-in units).
+in units).  With a second core, that one pass is laid out by a worker
+started before the HTML is made, so that importing WeasyPrint there, and
+the glyph check here, are done side by side with the rest.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 from importlib import metadata
@@ -29,13 +32,14 @@ from typing import Optional, Sequence
 from docgen import __version__
 from docgen.digests import digest, folder_digest
 from docgen.documents.handbook.context import HandbookContext
-from docgen.documents.handbook.units import chapter_units, front_unit
+from docgen.documents.handbook.units import chapter_units, front_unit, one_chapter_unit
+from docgen.engines.glyphs import glyph_warnings
 from docgen.engines.libraries import import_weasyprint
 from docgen.engines.pdf import PdfResult, html_to_pdf
 from docgen.engines.templating import SearchPath
 from docgen.errors import OutputError
 from docgen.output import write_atomic
-from docgen.parallel import run
+from docgen.parallel import EarlyWorker, run
 
 TEMPLATE = "handbook/handbook.html"
 FOOTER_TEMPLATE = "handbook/footer.html"
@@ -55,7 +59,7 @@ class Book:
     units: int  # how many units the book has
     laid_out: int  # how many of them were laid out now (the others came from the cache)
     rounds: int  # how many times it waited for layouts, one after the other
-    html: str  # the HTML of every unit, for the glyph check
+    warnings: tuple[str, ...]  # of characters no font can draw
 
 
 def print_handbook(book: HandbookContext, search_path: SearchPath, epoch: int, *,
@@ -73,9 +77,9 @@ def print_handbook(book: HandbookContext, search_path: SearchPath, epoch: int, *
                    for first in range(1, total + 1, FOOTER_PAGES)]
         return front, [(front.html, epoch), *footers]
 
+    if one_chapter_unit(book):
+        return _one_pass(book, render, search_path, epoch, rounds=1, workers=workers)
     units = [front_unit(book, render), *chapter_units(book, render)]
-    if len(units) == 2:
-        return _one_pass(book, render, search_path, epoch, rounds=1)
     store = UnitCache(cache, search_path)
     # The numbers of the last book with these titles, guessed right when an edit keeps every
     # chapter's pages: the numbered contents are then laid out (into the cache) alongside the
@@ -97,20 +101,29 @@ def print_handbook(book: HandbookContext, search_path: SearchPath, epoch: int, *
             break
         front_pages = front_pdf.pages
     else:  # the contents never settled on a length: lay the book out in one pass
-        return _one_pass(book, render, search_path, epoch, rounds=store.rounds + 1)
+        return _one_pass(book, render, search_path, epoch, rounds=store.rounds + 1,
+                         workers=workers)
     parts[0] = OpenedPart(Part(front_pdf.data, front.outline_depth, front.borrowed))
     data = join(parts, [footer.data for footer in footers])
     store.remember(units[0].html, {"pages": pages, "total": total})
     store.prune()
     refused = tuple(dict.fromkeys(url for r in (*laid, front_pdf, *footers) for url in r.refused))
+    warnings = glyph_warnings("".join(u.html for u in units), search_path)
     return Book(PdfResult(data, total, refused), len(units), store.misses, store.rounds,
-                "".join(u.html for u in units))
+                tuple(warnings))
 
 
 def _one_pass(book: HandbookContext, render, search_path: SearchPath, epoch: int,
-              rounds: int) -> Book:
-    html = render(book)
-    return Book(html_to_pdf(html, search_path, None, epoch), 1, 1, rounds, html)
+              rounds: int, workers: int) -> Book:
+    """The book laid out as one document: here, or with a second core in a worker started
+    before its HTML is made."""
+    worker = EarlyWorker(import_weasyprint) if (workers or os.cpu_count() or 1) > 1 else None
+    with worker or contextlib.nullcontext():
+        html = render(book)
+        laid_out = worker.submit(html_to_pdf, html, search_path, None, epoch) if worker else None
+        warnings = tuple(glyph_warnings(html, search_path))
+        pdf = laid_out() if laid_out else html_to_pdf(html, search_path, None, epoch)
+    return Book(pdf, 1, 1, rounds, warnings)
 
 
 def chapters(book: HandbookContext, search_path: SearchPath) -> list[tuple[str, str]]:

@@ -78,8 +78,20 @@ def chapter_units(book: HandbookContext, render: Render) -> Iterator[Unit]:
                                 chapter, render)
 
 
+def one_chapter_unit(book: HandbookContext) -> bool:
+    """True when `chapter_units` makes one unit of `book`: one chapter, not cut (known before
+    any HTML is made)."""
+    chapters = [chapter for part in book.parts for chapter in part.chapters]
+    return len(chapters) == 1 and _whole(chapters[0])
+
+
+def _whole(chapter: ChapterView) -> bool:
+    """True when `chapter` is one unit, not cut into levels."""
+    return sum(_level_size(level) for level in chapter.levels) <= UNIT_CHARACTERS
+
+
 def _chapter(book: HandbookContext, chapter: ChapterView, render: Render) -> Iterator[Unit]:
-    if sum(_level_size(level) for level in chapter.levels) <= UNIT_CHARACTERS:
+    if _whole(chapter):
         yield _unit(chapter.title, book, render, _view(levels=chapter.levels), 0)
         return
     yield _unit(chapter.title, book, render, _view(levels=()), 0)
