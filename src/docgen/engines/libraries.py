@@ -9,9 +9,8 @@ makes a PDF).  On Linux the same question is answered here from one
 `ldconfig -p` listing and `LD_LIBRARY_PATH`; the libraries opened are the
 ones the dynamic loader finds either way.  Elsewhere WeasyPrint is imported
 as it is.  Once imported, its text drawing shares emoji images
-(`docgen.engines.emoji_images`), the user-agent stylesheet without note
-rules is made (`docgen.engines.user_agent`) and the garbage collector is
-set for layout (`docgen.collector`).
+(`docgen.engines.emoji_images`) and the user-agent stylesheet without note
+rules is made (`docgen.engines.user_agent`).
 """
 
 from __future__ import annotations
@@ -31,11 +30,9 @@ def import_weasyprint():
     if "weasyprint" not in sys.modules:
         with _quick_library_search():
             import weasyprint  # noqa: F401
-    from docgen.collector import tune_for_layout
     from docgen.engines import user_agent
     from docgen.engines.emoji_images import share_emoji_images
 
-    tune_for_layout()
     share_emoji_images()
     user_agent.prepare()
     return sys.modules["weasyprint"]
