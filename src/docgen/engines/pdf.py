@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Optional
 
 from docgen.config import PDF_VARIANTS
 from docgen.engines.font_configs import font_config
+from docgen.engines.stylesheets import shared_styles
 from docgen.engines.libraries import import_weasyprint
 from docgen.engines.templating import SearchPath
 from docgen.engines.user_agent import document_class
@@ -101,9 +102,13 @@ def lay_out(html: str, search_path: SearchPath, variant: Optional[str] = None,
     }
     fonts = font_config(html, search_path)
     reader = document_class(html)
-    document = _guarded(lambda: reader(string=html, base_url=base_url,
-                                       url_fetcher=fetcher).render(
-        font_config=fonts, **options))
+
+    def render():
+        body, stylesheets = shared_styles(html, base_url, fetcher, fonts)
+        return reader(string=body, base_url=base_url, url_fetcher=fetcher).render(
+            font_config=fonts, stylesheets=stylesheets, **options)
+
+    document = _guarded(render)
     if fetcher.missing:
         names = ", ".join(sorted(set(fetcher.missing)))
         folders = ", ".join(str(f) for f in search_path.folders)
