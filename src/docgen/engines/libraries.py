@@ -9,7 +9,8 @@ makes a PDF).  On Linux the same question is answered here from one
 `ldconfig -p` listing and `LD_LIBRARY_PATH`; the libraries opened are the
 ones the dynamic loader finds either way.  Elsewhere WeasyPrint is imported
 as it is.  Once imported, its text drawing shares emoji images
-(`docgen.engines.emoji_images`) and the user-agent stylesheet without note
+(`docgen.engines.emoji_images`), fontTools remembers its table modules
+(`docgen.engines.font_tables`) and the user-agent stylesheet without note
 rules is made (`docgen.engines.user_agent`).
 """
 
@@ -32,8 +33,10 @@ def import_weasyprint():
             import weasyprint  # noqa: F401
     from docgen.engines import user_agent
     from docgen.engines.emoji_images import share_emoji_images
+    from docgen.engines.font_tables import remember_table_modules
 
     share_emoji_images()
+    remember_table_modules()
     user_agent.prepare()
     return sys.modules["weasyprint"]
 
