@@ -94,9 +94,7 @@ def run(jobs: Sequence[Job], work: Callable[[Job], Result], workers: int = 0,
                     result, grown = future.result()
                 except BrokenProcessPool:
                     worker.shutdown(wait=True)
-                    lost.append(WorkerLost(
-                        f"{name(job)}: the worker process making it stopped abruptly (killed, "
-                        "out of memory, or a crash in a library); nothing of it was written"))
+                    lost.append(_died(name(job)))
                     start_next()
                     continue
                 except BaseException:
@@ -124,10 +122,11 @@ class EarlyWorker:
     A context manager: leaving it ends the worker, killed if it is still at work (the time
     limit of `run`, raised here, stops the job with it)."""
 
-    def __init__(self, initializer: Callable[[], object]):
+    def __init__(self, initializer: Callable[[], object], name: str):
         self._pool = ProcessPoolExecutor(max_workers=1, initializer=initializer)
         self._pool.submit(int)  # the process starts with its first job
         self._job = None
+        self.name = name  # of what its job makes, for messages
 
     def submit(self, work: Callable[..., Result], *args) -> Callable[[], Result]:
         """Start `work(*args)` in the worker; returns what waits for its result (or raises
@@ -138,9 +137,7 @@ class EarlyWorker:
             try:
                 return self._job.result()
             except BrokenProcessPool:
-                raise WorkerLost(f"the worker process running {getattr(work, '__name__', work)} "
-                                 "stopped abruptly (killed, out of memory, or a crash in a "
-                                 "library); nothing of it was written") from None
+                raise _died(self.name) from None
 
         return result
 
@@ -236,6 +233,11 @@ def _stop(pool: ProcessPoolExecutor) -> None:
     its `_processes` map is the one handle on them (stable since Python 3.2)."""
     for process in list((pool._processes or {}).values()):
         process.kill()
+
+
+def _died(job_name: str) -> WorkerLost:
+    return WorkerLost(f"{job_name}: the worker process making it stopped abruptly (killed, out "
+                      "of memory, or a crash in a library); nothing of it was written")
 
 
 def _too_long(job_name: str, time_limit: Optional[float]) -> WorkerLost:

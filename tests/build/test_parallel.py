@@ -85,7 +85,7 @@ def sleeps(_job: int) -> None:
 
 
 def test_an_early_worker_is_prepared_before_its_job_and_runs_it_elsewhere():
-    with parallel.EarlyWorker(prepare) as worker:
+    with parallel.EarlyWorker(prepare, "job") as worker:
         result = worker.submit(prepared_in, 7)
         job, prepared = result()
     assert job == 7 and len(prepared) == 1 and prepared[0] != os.getpid()
@@ -94,9 +94,9 @@ def test_an_early_worker_is_prepared_before_its_job_and_runs_it_elsewhere():
 
 
 def test_an_early_worker_raises_its_jobs_error_here():
-    with parallel.EarlyWorker(prepare) as worker:
+    with parallel.EarlyWorker(prepare, "job") as worker:
         result = worker.submit(dies_on_three, 3)
-        with pytest.raises(WorkerLost, match="dies_on_three stopped abruptly"):
+        with pytest.raises(WorkerLost, match="job: the worker process making it stopped abruptly"):
             result()
 
 
@@ -105,7 +105,7 @@ def test_leaving_an_early_worker_at_work_kills_it():
 
     start = time.monotonic()
     with pytest.raises(KeyError):
-        with parallel.EarlyWorker(prepare) as worker:
+        with parallel.EarlyWorker(prepare, "job") as worker:
             worker.submit(sleeps, 0)
             pids = list(worker._pool._processes)
             raise KeyError("the time limit, say")

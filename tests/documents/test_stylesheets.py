@@ -84,3 +84,20 @@ def test_a_document_missing_a_file_does_not_leave_its_sheet_behind(parses):
         with pytest.raises(pdf.RenderError, match="Nowhere.woff2"):
             pdf.html_to_pdf(document(0, missing), search_path)
     assert len(parses) == 2 and not stylesheets._PARSED
+
+
+def test_a_kept_sheet_does_not_keep_its_font_configuration_alive(parses):
+    import gc
+
+    from weasyprint.text.fonts import FontConfiguration
+
+    from docgen.engines.fetcher import SafeFetcher
+
+    fonts = FontConfiguration()
+    search_path = SearchPath.with_user_folders()
+    stylesheets.shared_styles(document(0), "file:///", SafeFetcher(search_path), fonts)
+    (kept,) = stylesheets._PARSED.values()
+    del fonts
+    gc.collect()
+    # ended (and its temporary font folder removed) now, not at the interpreter's end
+    assert kept.fonts() is None

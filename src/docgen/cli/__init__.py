@@ -10,8 +10,8 @@ init, templates export).
 from __future__ import annotations
 
 from docgen.cli import assessments, changes, documents, inputs, project  # noqa: F401 (register)
-from docgen.collector import skip_final_collection
 from docgen.cli.core import EXIT_INPUT, EXIT_USAGE, Options, cli, interactive
+from docgen.collector import skip_final_collection
 
 __all__ = ["EXIT_INPUT", "EXIT_USAGE", "Options", "cli", "interactive", "main"]
 

@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING, Optional
 
 from docgen.config import PDF_VARIANTS
 from docgen.engines.font_configs import font_config
-from docgen.engines.stylesheets import shared_styles
 from docgen.engines.libraries import import_weasyprint
+from docgen.engines.stylesheets import shared_styles
 from docgen.engines.templating import SearchPath
 from docgen.engines.user_agent import document_class
 from docgen.errors import DocgenError

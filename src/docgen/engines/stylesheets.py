@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 import threading
+import weakref
 from collections import OrderedDict
 from dataclasses import dataclass
 
@@ -37,6 +38,9 @@ _UNSHARED = ("<link", "<style ", "@import", "@counter-style", "@color-profile")
 class _Parsed:
     stylesheet: object  # weasyprint.CSS
     fetched: tuple[tuple[str, tuple[str, ...]], ...]  # what its parsing asked the fetcher
+    # the font configuration it was parsed for, not kept alive by this: one that ends removes
+    # its temporary folder, which must not wait for the interpreter's end
+    fonts: weakref.ref
 
 
 _PARSED: "OrderedDict[tuple, _Parsed]" = OrderedDict()
@@ -54,9 +58,9 @@ def shared_styles(html: str, base_url: str, fetcher, fonts) -> tuple[str, list]:
     css = "".join(_STYLE.findall(html))
     if not css:
         return html, []
-    key = (threading.get_ident(), css, base_url, fonts)
+    key = (threading.get_ident(), css, base_url, id(fonts))
     parsed = _PARSED.pop(key, None)
-    if parsed is None:
+    if parsed is None or parsed.fonts() is not fonts:
         parsed = _parse(css, base_url, fetcher, fonts)
     else:
         for name, items in parsed.fetched:
@@ -76,4 +80,4 @@ def _parse(css: str, base_url: str, fetcher, fonts) -> _Parsed:
                                 font_config=fonts)
     fetched = tuple((name, tuple(getattr(fetcher, name)[before[name]:]))
                     for name in _FETCHER_LISTS)
-    return _Parsed(stylesheet, fetched)
+    return _Parsed(stylesheet, fetched, weakref.ref(fonts))

@@ -117,7 +117,8 @@ def _one_pass(book: HandbookContext, render, search_path: SearchPath, epoch: int
               rounds: int, workers: int) -> Book:
     """The book laid out as one document: here, or with a second core in a worker started
     before its HTML is made."""
-    worker = EarlyWorker(import_weasyprint) if (workers or os.cpu_count() or 1) > 1 else None
+    worker = EarlyWorker(import_weasyprint, "the handbook") \
+        if (workers or os.cpu_count() or 1) > 1 else None
     with worker or contextlib.nullcontext():
         html = render(book)
         laid_out = worker.submit(html_to_pdf, html, search_path, None, epoch) if worker else None
