@@ -13,19 +13,16 @@ document and the next: the PDF bytes are the same.
 
 from __future__ import annotations
 
+import functools
 from collections import OrderedDict
 
 KEEP_IMAGES = 512  # different emoji images kept (each a few kilobytes)
-_shared = False
 
 
+@functools.cache  # set up once per process (and in the processes forked from it)
 def share_emoji_images() -> None:
     """Have WeasyPrint's text drawing reuse the image of an emoji it has drawn before (from
     the first call on, in this process)."""
-    global _shared
-    if _shared:
-        return
-    _shared = True
     from weasyprint.draw import text
 
     text.RasterImage = _SharedImages(text.RasterImage)

@@ -13,16 +13,11 @@ from __future__ import annotations
 
 import functools
 
-_remembering = False
 
-
+@functools.cache  # set up once per process (and in the processes forked from it)
 def remember_table_modules() -> None:
     """Have fontTools remember the module it finds for each table tag (from the first call
     on, in this process)."""
-    global _remembering
-    if _remembering:
-        return
-    _remembering = True
     from fontTools.ttLib import ttFont
 
     ttFont.getTableModule = _Remembering(ttFont.getTableModule)
