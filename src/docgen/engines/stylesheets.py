@@ -23,7 +23,6 @@ keeps its `<style>` elements.
 from __future__ import annotations
 
 import re
-import threading
 import weakref
 from collections import OrderedDict
 from dataclasses import dataclass
@@ -58,7 +57,7 @@ def shared_styles(html: str, base_url: str, fetcher, fonts) -> tuple[str, list]:
     css = "".join(_STYLE.findall(html))
     if not css:
         return html, []
-    key = (threading.get_ident(), css, base_url, id(fonts))
+    key = (css, base_url, id(fonts))  # a font configuration is a thread's own (font_configs)
     parsed = _PARSED.pop(key, None)
     if parsed is None or parsed.fonts() is not fonts:
         parsed = _parse(css, base_url, fetcher, fonts)
