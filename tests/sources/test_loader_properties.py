@@ -12,20 +12,7 @@ from docgen.errors import DocgenError, SourceError
 from docgen.sources.assessment_csv import read_ratings_csv
 from docgen.sources.assessment_file import load_assessment
 from docgen.sources.front_matter import load_framework_file
-
-# Characters that matter to YAML and Markdown, plus some that do not fit anywhere.
-ALPHABET = st.sampled_from(list("ab1 :-\t#>*[]{}\"'|&!%@`\\,.?\n") + ["\ufeff", "é", "🛠", "\x00",
-                                                                       "\u200d", "\r"])
-TEXT = st.text(ALPHABET, max_size=120)
-KEYS = st.sampled_from(["title", "yaml", "levels", "topics", "path", "name", "level", "criteria",
-                        "content", "exampleCriteria", "examples", "x"])
-LINES = st.lists(st.tuples(st.integers(0, 10), st.sampled_from(["", "- "]), KEYS,
-                           st.sampled_from([": ", ":", " "]), TEXT), max_size=12)
-
-
-def yamlish(lines) -> str:
-    return "\n".join(" " * indent + dash + key + sep + value for indent, dash, key, sep, value in lines)
-
+from yaml_texts import LINES, yamlish
 
 BODY = st.lists(st.sampled_from(["## Level 1", "## Level x", "### Mastery", "- item", "  - nested",
                                  "> **Examples**", "> quote", "---", "", "text {#id}", "    code"]),

@@ -165,10 +165,11 @@ def load_assessments(paths: Iterable[Path], problems: list[Problem],
 READERS = {"frameworks": (FRAMEWORK_READERS, load_framework_file),
            "assessments": (ASSESSMENT_READERS, load_assessment)}
 
-PARALLEL_BYTES = 128 * 1024
+PARALLEL_BYTES = 512 * 1024
 """Files are read in more than one process when together they are larger than this:
-ruamel.yaml reads a few hundred kilobytes a second, and a worker takes a twentieth of a
-second to start and to send back what it read (200 assessments: 5 s alone)."""
+docgen reads about a megabyte of YAML a second (`sources/libyaml_events.py`), and a worker
+takes a twentieth of a second to start and to send back what it read (200 assessments,
+1.4 MB: 1.2–1.9 s in one process, 0.9–1.1 s in two; 40 of them: faster in one)."""
 
 
 def _read_each(kind: str, items: list[tuple[Path, str, tuple]], max_bytes: int,

@@ -1,5 +1,8 @@
 """YAML with positions: ruamel.yaml, the repairs real files need, and locations.
 
+The text is scanned and parsed by libyaml where it can be, for speed, and
+composed by ruamel.yaml either way (`libyaml_events`).
+
 Every mapping and sequence that ruamel.yaml's round-trip loader returns
 knows the line and column of its keys and items; `YamlSource` turns those
 into `Location`s in the original file.  Two mistakes that the original
@@ -29,6 +32,7 @@ from ruamel.yaml.error import MarkedYAMLError, YAMLError
 from ruamel.yaml.events import AliasEvent
 
 from docgen.errors import Location, Problem, Severity, SourceError
+from docgen.sources import libyaml_events
 from docgen.sources.keys import EVERY_KEY
 
 # Keys that really do start a mapping inside a list in docgen's formats (and
@@ -165,7 +169,8 @@ def parse_yaml(text: str, source: YamlSource, problems: list[Problem]) -> Any:
             # ruamel warns (on stderr, as Python warnings) of an anchor named twice: the anchor
             # does nothing without an alias, and an alias is refused at its place anyway
             warnings.simplefilter("ignore")
-            return _new_loader().load(repaired)
+            found = libyaml_events.load(repaired, _NoAliasComposer, _BoundedConstructor)
+            return _new_loader().load(repaired) if found is libyaml_events.NOT_READ else found
     except _Refused as exc:
         raise SourceError(source.at(exc.mark.line, exc.mark.column), exc.message, hint=exc.hint,
                           code=exc.code) from None
