@@ -119,6 +119,10 @@ def test_parse_yaml_does_not_ask_ruamel_to_scan_what_libyaml_reads(monkeypatch):
     "a: !custom 1\n",  # an explicit tag
     "--- 1\n--- 2\n",  # two documents
     "a: \x07\n",  # a character ruamel refuses
+    "a: 1\nb: &x:y 2\n",  # an anchor: where its name ends, the two disagree
+    "a: 1\nb: >#\n  c\n",  # a comment glued to a block scalar's header
+    "a:\n\t- 1\n",  # a TAB
+    "a: 1\u2028b: 2\n",  # a line break in YAML 1.1 only
 ])
 def test_what_libyaml_and_ruamel_could_read_differently_is_left_to_ruamel(text):
     assert libyaml_events.load(text, yaml_parser._NoAliasComposer,
