@@ -67,15 +67,17 @@ big: 123456789012345678901234567890
 }
 
 
-def positions(value, path="$"):
-    """Every container's place and its keys' and items' places, with their values' types."""
+def comparable(value, path="$"):
+    """Every container's place and its keys' and items' places, with their values' types; an
+    empty value's place left out (libyaml and ruamel differ there)."""
     found = []
     if isinstance(value, (CommentedMap, CommentedSeq)):
-        found.append((path, type(value).__name__, value.lc.line, value.lc.col,
-                      sorted((str(k), tuple(v)) for k, v in (value.lc.data or {}).items())))
-        items = value.items() if isinstance(value, CommentedMap) else enumerate(value)
+        items = list(value.items() if isinstance(value, CommentedMap) else enumerate(value))
+        places = sorted((str(k), tuple(v[:2] if items and value[k] is None else v))
+                        for k, v in (value.lc.data or {}).items())
+        found.append((path, type(value).__name__, value.lc.line, value.lc.col, places))
         for key, item in items:
-            found += positions(item, f"{path}.{key}")
+            found += comparable(item, f"{path}.{key}")
     else:
         found.append((path, type(value).__name__, value))
     return found
@@ -92,7 +94,7 @@ def test_libyaml_events_give_what_ruamel_gives_values_types_and_positions(name):
                                yaml_parser._BoundedConstructor)
     assert fast is not libyaml_events.NOT_READ
     assert fast == ruamel_alone(text)
-    assert positions(fast) == positions(ruamel_alone(text))
+    assert comparable(fast) == comparable(ruamel_alone(text))
 
 
 def test_yaml_1_2_scalars_stay_what_yaml_1_2_says():
@@ -147,21 +149,6 @@ def test_an_empty_value_stands_after_its_colon():
     read = parse_yaml("title:\nlevels: 3\n", YamlSource("f.md", 2), [])
     where = YamlSource("f.md", 2).value(read, "title")
     assert read["title"] is None and (where.line, where.column) == (2, 7)
-
-
-def comparable(value, path="$"):
-    """`positions`, but an empty value's place left out (libyaml and ruamel differ there)."""
-    found = []
-    if isinstance(value, (CommentedMap, CommentedSeq)):
-        items = list(value.items() if isinstance(value, CommentedMap) else enumerate(value))
-        places = sorted((str(k), tuple(v[:2] if items and value[k] is None else v))
-                        for k, v in (value.lc.data or {}).items())
-        found.append((path, type(value).__name__, value.lc.line, value.lc.col, places))
-        for key, item in items:
-            found += comparable(item, f"{path}.{key}")
-    else:
-        found.append((path, type(value).__name__, value))
-    return found
 
 
 def outcome(read):
