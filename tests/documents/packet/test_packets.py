@@ -86,6 +86,23 @@ def test_word_fields_and_properties(word, rendered):
     assert round(section.page_width.mm) == 210 and round(section.page_height.mm) == 297
 
 
+def test_word_leaves_out_the_empty_thumbnail_and_the_second_styles(word, rendered):
+    """python-docx's default document carries a white thumbnail and Word 2010's copy of the
+    styles: a packet has neither (nor a relationship or content type naming them), and every
+    criteria table's cells are as wide as its grid says."""
+    xml = zipfile.ZipFile(io.BytesIO(rendered["docx"].data))
+    names = set(xml.namelist())
+    assert "docProps/thumbnail.jpeg" not in names and "word/stylesWithEffects.xml" not in names
+    listed = b"".join(xml.read(n) for n in names if n.endswith(".rels") or n.startswith("[Content"))
+    assert b"thumbnail" not in listed and b"stylesWithEffects" not in listed
+    assert "word/styles.xml" in names and word.styles["Heading 1"].font.size.pt == 16
+    criteria = word.tables[2]
+    grid = [column.width for column in criteria.columns]
+    assert [round(w.mm) for w in grid] == [50, 22, 22, 46, 30]
+    assert all([cell.width for cell in row.cells] == grid for row in criteria.rows)
+    assert criteria.rows[0].cells[0].paragraphs[0].runs[0].bold
+
+
 def test_unsafe_text_and_links_stay_text(word, rendered):
     leadership = word.tables[6]
     evidence = leadership.rows[1].cells[3].text

@@ -9,16 +9,21 @@ are reproducible: the zip's entry dates are the context's date.
 
 from __future__ import annotations
 
+import copy
 import io
+from dataclasses import dataclass
 from functools import lru_cache
+from typing import Optional, Sequence, Union
 
 from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Mm, Pt, RGBColor
+from docx.shared import Length, Mm, Pt, RGBColor
+from docx.table import _Cell
 
 from docgen.config import PAPERS
 from docgen.documents.packet.context import PacketContext, Row
@@ -34,7 +39,7 @@ PLACEHOLDER = "Click or tap to enter text."
 
 def render_packet_docx(packet: PacketContext) -> bytes:
     """The packet (or blank case template) as .docx bytes."""
-    document = Document()
+    document = _new_document()
     _page_setup(document, packet)
     _properties(document, packet)
     _header_footer(document, packet)
@@ -130,14 +135,11 @@ def _cover(document, packet: PacketContext) -> None:
             ("Period", packet.period), ("Date", packet.date)]
     if packet.framework_revision:
         rows.insert(4, ("Framework revision", packet.framework_revision))
-    table = _table(document, ["", ""], header=False)
+    table = _table(document, [Mm(40), Mm(130)])
     for label, value in rows:
-        cells = table.add_row().cells
-        cells[0].text = label
-        cells[0].paragraphs[0].runs[0].bold = True
-        _value(cells[1], value, packet, tag=label.lower().replace(" ", "-"),
-               always_fill=label in ("Framework", "Target level", "Date"))
-    _widths(table, [Mm(40), Mm(130)])
+        _add_row(table, [_bold(label),
+                         _field(value, packet, tag=label.lower().replace(" ", "-"),
+                                always_fill=label in ("Framework", "Target level", "Date"))])
 
 
 def _contents(document) -> None:
@@ -152,18 +154,15 @@ def _summary(document, packet: PacketContext) -> None:
     document.add_paragraph(
         f"Criteria of {packet.target_label} met, by category. A criterion counts as met when "
         f"rated {' or '.join(packet.met)}.")
-    table = _table(document, ["Category", "Criteria", "Met (self)", "Met (manager)"])
+    table = _table(document, [Mm(70), Mm(30), Mm(35), Mm(35)],
+                   ["Category", "Criteria", "Met (self)", "Met (manager)"])
     for section in packet.sections:
-        _row_cells(table, [section.title, str(section.total),
-                           "" if packet.blank else str(section.met_self),
-                           "" if packet.blank else str(section.met_manager)])
-    _widths(table, [Mm(70), Mm(30), Mm(35), Mm(35)])
-    cells = _row_cells(table, ["Overall", str(packet.total),
-                               "" if packet.blank else str(packet.met_self),
-                               "" if packet.blank else str(packet.met_manager)])
-    for cell in cells:
-        for run in cell.paragraphs[0].runs:
-            run.bold = True
+        _add_row(table, [section.title, str(section.total),
+                         "" if packet.blank else str(section.met_self),
+                         "" if packet.blank else str(section.met_manager)])
+    _add_row(table, [_bold("Overall"), _bold(str(packet.total)),
+                     _bold("" if packet.blank else str(packet.met_self)),
+                     _bold("" if packet.blank else str(packet.met_manager))])
 
 
 def _criteria(document, packet: PacketContext) -> None:
@@ -171,27 +170,24 @@ def _criteria(document, packet: PacketContext) -> None:
     document.add_paragraph(f"Ratings: {', '.join(packet.scale)}.")
     for section in packet.sections:
         _paragraph(document, section.title, "Heading 2")
-        table = _table(document, ["Criterion", "Self", "Manager", "Evidence", "Comments"])
+        table = _table(document, [Mm(50), Mm(22), Mm(22), Mm(46), Mm(30)],
+                       ["Criterion", "Self", "Manager", "Evidence", "Comments"])
         for row in section.rows:
             _criterion_row(document, table, row, packet)
-        _widths(table, [Mm(50), Mm(22), Mm(22), Mm(46), Mm(30)])
 
 
 def _criterion_row(document, table, row: Row, packet: PacketContext) -> None:
-    cells = table.add_row().cells
-    cells[0].text = row.text
     tag = row.criterion_id
-    _value(cells[1], row.self_rating, packet, tag=f"{tag}.self")
-    _value(cells[2], row.manager_rating, packet, tag=f"{tag}.manager")
-    if packet.blank:
-        _content_control(cells[3].paragraphs[0], f"{tag}.evidence")
+    cells = _add_row(table, [row.text, _field(row.self_rating, packet, f"{tag}.self"),
+                             _field(row.manager_rating, packet, f"{tag}.manager"),
+                             Field(f"{tag}.evidence") if packet.blank else None,
+                             _field(row.comments, packet, f"{tag}.comments")])
     for index, item in enumerate(row.evidence):
         paragraph = cells[3].paragraphs[0] if index == 0 else cells[3].add_paragraph()
         if item.url:
             hyperlink(document, paragraph, item.text, item.url)
         else:
             paragraph.add_run(item.text)
-    _value(cells[4], row.comments, packet, tag=f"{tag}.comments")
 
 
 def _gaps(document, packet: PacketContext) -> None:
@@ -223,21 +219,43 @@ def _additions(document, packet: PacketContext) -> None:
 def _candidate_summary(document, packet: PacketContext) -> None:
     _paragraph(document, "Candidate's summary", "Heading 1")
     if packet.blank:
-        _content_control(document.add_paragraph(), "summary")
+        _content_control(document.add_paragraph()._p, "summary")
     for paragraph in packet.summary:
         document.add_paragraph(paragraph)
 
 
 def _sign_off(document, packet: PacketContext) -> None:
     _paragraph(document, "Sign-off", "Heading 1")
-    table = _table(document, ["", "Name", "Decision", "Signature", "Date"])
+    table = _table(document, None, ["", "Name", "Decision", "Signature", "Date"])
     for role in ("Manager", "Panel", "Panel"):
-        cells = _row_cells(table, [role, "", "", "", ""])
+        cells = _add_row(table, [role, "", "", "", ""])
         for cell in cells[1:]:
             cell.paragraphs[0].paragraph_format.space_after = Pt(14)
 
 
 # -- building blocks --------------------------------------------------------
+
+LEFT_OUT = (RELATIONSHIP_TYPE.THUMBNAIL,
+            "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects")
+"""Parts of python-docx's default document that a packet leaves out: a white thumbnail (a file
+browser would show every packet as an empty page) and Word 2010's second copy of the styles
+(which later Word ignores), a third of a packet's bytes and a fifth of its Word time."""
+
+
+@lru_cache(maxsize=1)
+def _pristine():
+    document = Document()
+    for owner in (document.part.package, document.part):
+        for rId in [rId for rId, rel in owner.rels.items() if rel.reltype in LEFT_OUT]:
+            del owner.rels[rId]
+    return document
+
+
+def _new_document():
+    """python-docx's default document, copied from one kept read: reading it (its styles
+    above all) was a third of a packet's Word time, copying it a tenth."""
+    return copy.deepcopy(_pristine())
+
 
 STYLES = ("Title", "Subtitle", "Heading 1", "Heading 2", "List Bullet", TABLE_STYLE)
 
@@ -249,7 +267,7 @@ def _style_ids() -> dict[str, str]:
     Set by name, each style costs python-docx a search of every style in the
     document (a third of a packet's time); set by id, nothing.
     """
-    styles = Document().styles
+    styles = _pristine().styles
     return {name: styles[name].style_id for name in STYLES}
 
 
@@ -261,47 +279,80 @@ def _paragraph(document, text: str = "", style: str | None = None):
     return paragraph
 
 
-def _table(document, headings: list[str], header: bool = True):
-    table = document.add_table(rows=1 if header else 0, cols=len(headings))
+def _table(document, widths: Optional[Sequence[Length]], headings: Sequence[str] = ()):
+    """A table of columns this wide (None: sharing the page, as Word sets them), with a shaded
+    row of `headings` repeated on every page (none: no heading row)."""
+    table = document.add_table(rows=0, cols=len(widths or headings))
     table._tbl.tblStyle_val = _style_ids()[TABLE_STYLE]
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    if header:
-        row = table.rows[0]
-        for cell, text in zip(row.cells, headings):
-            cell.text = text
-            cell.paragraphs[0].runs[0].bold = True
-            shading = OxmlElement("w:shd")
-            shading.set(qn("w:val"), "clear")
-            shading.set(qn("w:fill"), HEADER_FILL)
-            cell._tc.get_or_add_tcPr().append(shading)
-        repeat = OxmlElement("w:tblHeader")  # the header row repeats on every page
-        repeat.set(qn("w:val"), "true")
-        row._tr.get_or_add_trPr().append(repeat)
+    if widths is not None:
+        table.autofit = False
+        for column, width in zip(table.columns, widths):
+            column.width = width  # the table grid, which LibreOffice follows
+    if headings:
+        _add_row(table, [_bold(text) for text in headings], fill=HEADER_FILL, heading=True)
     return table
 
 
-def _widths(table, widths) -> None:
-    """Fix column widths (Word and LibreOffice read them from every cell)."""
-    table.autofit = False
-    for column, width in zip(table.columns, widths):
-        column.width = width  # the table grid, which LibreOffice follows
-    for row in table.rows:
-        for cell, width in zip(row.cells, widths):
-            cell.width = width  # each cell, which Word follows
+@dataclass(frozen=True)
+class Bold:
+    """A cell's text in bold."""
+
+    text: str
 
 
-def _row_cells(table, values: list[str]):
-    cells = table.add_row().cells
-    for cell, value in zip(cells, values):
-        cell.text = value
-    return cells
+@dataclass(frozen=True)
+class Field:
+    """A blank cell of a case template: a content control tagged `tag`."""
+
+    tag: str
 
 
-def _value(cell, value: str, packet: PacketContext, tag: str, always_fill: bool = False) -> None:
-    if value or always_fill or not packet.blank:
-        cell.text = value
-    else:
-        _content_control(cell.paragraphs[0], tag)
+Cell = Union[str, Bold, Field, None]  # None: an empty paragraph, filled in afterwards
+
+
+def _bold(text: str) -> Bold:
+    return Bold(text)
+
+
+def _field(value: str, packet: PacketContext, tag: str, always_fill: bool = False) -> Cell:
+    """`value` as a cell's text, or in a blank case template a field to fill in."""
+    return value if value or always_fill or not packet.blank else Field(tag)
+
+
+def _add_row(table, cells: Sequence[Cell], fill: Optional[str] = None,
+             heading: bool = False) -> list[_Cell]:
+    """A row of `cells` at the end of `table`, each as wide as its column (which Word follows,
+    as LibreOffice does the grid), shaded `fill`; `heading`: repeated on every page.
+
+    Made as XML, the same as python-docx's add_row and cell.text make: those were half of a
+    packet's Word time.
+    """
+    grid = table._tbl.tblGrid.gridCol_lst
+    row = element("w:tr", [element("w:trPr", [element("w:tblHeader", val="true")])]
+                  if heading else [])
+    for cell, column in zip(cells, grid):
+        properties = [element("w:tcW", w_type="dxa", w_w=str(column.w.twips))]
+        if fill:
+            properties.append(element("w:shd", val="clear", w_fill=fill))
+        paragraph = element("w:p")
+        if isinstance(cell, Field):
+            _content_control(paragraph, cell.tag)
+        elif cell is not None:
+            paragraph.append(_text(cell.text if isinstance(cell, Bold) else cell,
+                                   bold=isinstance(cell, Bold)))
+        row.append(element("w:tc", [element("w:tcPr", properties), paragraph]))
+    table._tbl.append(row)
+    return [_Cell(tc, table) for tc in row.tc_lst]
+
+
+def _text(text: str, bold: bool = False):
+    """A run of `text` as python-docx writes it (tabs and line breaks as their elements)."""
+    piece = OxmlElement("w:r")
+    piece.text = text
+    if bold:
+        piece.insert(0, element("w:rPr", [element("w:b")]))
+    return piece
 
 
 # Placeholder text by the last part of a field's tag; narrow table cells get short words.
@@ -310,9 +361,10 @@ PLACEHOLDERS = {"self": "Rating", "manager": "Rating", "evidence": "Evidence and
 
 
 def _content_control(paragraph, tag: str) -> None:
-    """A plain-text content control showing placeholder text, for a blank field."""
+    """A plain-text content control showing placeholder text, for a blank field, at the end
+    of the `w:p` element `paragraph`."""
     placeholder = PLACEHOLDERS.get(tag.rsplit(".", 1)[-1], PLACEHOLDER)
     properties = element("w:sdtPr", [element("w:alias", val=tag), element("w:tag", val=tag),
                                       element("w:showingPlcHdr"), element("w:text")])
     content = element("w:sdtContent", [text_run(placeholder, [element("w:color", val="808080")])])
-    paragraph._p.append(element("w:sdt", [properties, content]))
+    paragraph.append(element("w:sdt", [properties, content]))
