@@ -23,6 +23,21 @@ def test_check_of_the_project_passes(run):
     assert "checked 1 framework: no problems" in result.stderr
 
 
+def test_a_file_named_twice_is_read_once(run, project_dir):
+    """A folder and a file in it, or one folder by two paths: no "duplicate framework" error."""
+    result = run(["check", "framework", "framework/engineering/backend.md", str(project_dir / "framework")])
+    assert result.exit_code == 0, result.output
+    assert "checked 2 frameworks: no problems" in result.stderr
+    both = run(["check", "assessments", "assessments/ada.yaml"])
+    assert "checked 2 frameworks and 1 assessment: no problems" in both.stderr
+    # `packet` adds the project's framework folder to what it is given
+    packet = run(["packet", "framework", "assessments/ada.yaml", "assessments", "--format", "docx",
+                  "-j", "1"])
+    assert packet.exit_code == 0, packet.output
+    assert sorted(p.name for p in (project_dir / "out" / "packets").rglob("*.docx")) == [
+        "promotion-case.docx"]
+
+
 def test_check_warnings_pass_but_fail_with_strict(run):
     yaml = str(FIXTURES / "yaml")
     assert run(["check", yaml]).exit_code == 0

@@ -59,8 +59,10 @@ def check(options: Options, paths: tuple[Path, ...], strict: bool, style: Option
     if style == "json" or shown:
         echo(format_problems(shown, style))
     if options.verbosity >= 0 and style == "text" and catalog is not None:
-        options.say(f"checked {counted(len(catalog.frameworks), 'framework')}: "
-                    f"{summary(problems)}")
+        checked = counted(len(catalog.frameworks), "framework")
+        if catalog.assessments:
+            checked += f" and {counted(len(catalog.assessments), 'assessment')}"
+        options.say(f"checked {checked}: {summary(problems)}")
     if any(p.severity in failing for p in problems):
         sys.exit(EXIT_INPUT)
 

@@ -19,7 +19,7 @@ import os
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, TypeVar
 
 from docgen.config import LIMITS
 from docgen.errors import Location, Problem, Severity, SourceError
@@ -38,6 +38,7 @@ ASSESSMENT_READERS: dict[str, Callable[..., Assessment]] = {
     ".json": load_assessment,  # JSON is YAML
 }
 FRAMEWORK_SUFFIXES = tuple(FRAMEWORK_READERS)
+T = TypeVar("T")
 ASSESSMENT_SUFFIXES = tuple(ASSESSMENT_READERS)
 
 __all__ = ["ASSESSMENT_READERS", "FRAMEWORK_READERS", "FrameworkSource", "LoadResult",
@@ -154,6 +155,7 @@ def load_assessments(paths: Iterable[Path], problems: list[Problem],
             problems.append(Problem(Location(display_path(path)), Severity.ERROR,
                                     "no such assessment file or folder", code="missing-path"))
     assessments = []
+    files = _once_each(files)
     items = [(file, display_path(file), ()) for file in files]
     for assessment, found in _read_each("assessments", items, max_bytes, workers):
         problems += found
@@ -204,6 +206,19 @@ def _read_file(kind: str, item: tuple[Path, str, tuple], max_bytes: int
         return None, problems + [exc.problem]
 
 
+def _once_each(items: list[T], path_of: Callable[[T], Path] = lambda path: path) -> list[T]:
+    """`items` without the ones whose file was named before (a folder and a file in it, one
+    folder by two paths): each file is read once, under the first name it was given by."""
+    seen: set[Path] = set()
+    unique = []
+    for item in items:
+        real = path_of(item).resolve()
+        if real not in seen:
+            seen.add(real)
+            unique.append(item)
+    return unique
+
+
 def _indexed(read: Callable, item: tuple[int, Any]) -> Any:
     return read(item[1])
 
@@ -222,7 +237,7 @@ def discover(paths: Iterable[Path], problems: list[Problem],
     A framework's id is its path below the folder given, without its suffix; a
     file given on its own is named by its path below `framework_dir` when
     it is inside it, else by its file name.  A path that does not exist is
-    an error in `problems`.
+    an error in `problems`.  A file named twice is read once.
     """
     found: list[FrameworkSource] = []
     for base in paths:
@@ -244,7 +259,7 @@ def discover(paths: Iterable[Path], problems: list[Problem],
                                     "no such framework file or folder",
                                     hint="give a folder of framework .md files, or one file",
                                     code="missing-path"))
-    return found
+    return _once_each(found, lambda source: source.path)
 
 
 def _file_id(file: Path, framework_dir: Path | None) -> str:

@@ -16,7 +16,8 @@ sees: a syntax error, a `%YAML` or `%TAG` directive, a tag, an anchor or an
 alias, more than one document, a character ruamel refuses, and characters
 the two read apart: a TAB (libyaml takes it for a space where ruamel refuses
 it), NEL, LS and PS (line breaks in YAML 1.1, libyaml's, not in YAML 1.2),
-and a block scalar's `|` or `>` with a `#` right after it (a comment to
+a byte order mark after the first character (where a line starts, one of the
+two skips it and the other reads it as text or refuses it), and a block scalar's `|` or `>` with a `#` right after it (a comment to
 libyaml, an error to ruamel).  `tests/sources/test_libyaml_events.py` sets
 the two against each other on random texts.  One difference remains: an
 empty value (`key:` and nothing after it) stands, for libyaml, right after
@@ -40,7 +41,7 @@ try:
 except ImportError:  # PyYAML without libyaml: ruamel alone
     yaml = CSafeLoader = None
 
-_READ_APART = re.compile("[\t\x85\u2028\u2029]|[|>][-+0-9]*#")
+_READ_APART = re.compile("[\t\x85\u2028\u2029]|[|>][-+0-9]*#|(?<!^)\ufeff")
 
 NOT_READ = object()
 """What `load` returns when the text is left to ruamel.yaml."""
