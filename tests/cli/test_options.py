@@ -48,7 +48,8 @@ class FakeApi:
                                framework_dir=Path("framework"))
 
     def _load_catalog(self, project, paths=None, frameworks=()):
-        catalog = SimpleNamespace(problems=self.problems, frameworks=("a",), errors=())
+        catalog = SimpleNamespace(problems=self.problems, frameworks=("a",), assessments=(),
+                                errors=())
         catalog.usable = lambda: catalog
         return catalog
 
