@@ -37,25 +37,22 @@ def docgen(root: Path, *args: str) -> list[str]:
 def bench(root: Path, label: str, runs: int, touch: Path) -> list[dict]:
     rows = []
     for jobs in ("2", "1"):
-        clean = [measure(f"{label} clean -j{jobs}", ["sh", "-c", f"rm -rf '{root}/out' && "
-                                                    + " ".join(f"'{a}'" for a in docgen(root, "-j", jobs))], 1)
-                 for _ in range(runs)]
-        wall = sorted(m.median for m in clean)[len(clean) // 2]
-        cpu = sorted(m.cpu for m in clean)[len(clean) // 2]
-        rows.append({"project": label, "build": f"clean -j{jobs}", "wall_s": wall, "cpu_s": cpu,
-                     "peak_mib": max(m.peak_rss_mib for m in clean)})
+        command = f"rm -rf '{root}/out' && " + " ".join(f"'{a}'" for a in docgen(root, "-j", jobs))
+        clean = measure(f"{label} clean -j{jobs}", ["sh", "-c", command], runs)
+        rows.append({"project": label, "build": f"clean -j{jobs}", "wall_s": clean.median,
+                     "cpu_s": clean.cpu, "peak_mib": clean.peak_rss_mib})
     noop = measure(f"{label} no-op", docgen(root, "-j", "2"), runs)
     rows.append({"project": label, "build": "no-op", "wall_s": noop.median, "cpu_s": noop.cpu,
                  "peak_mib": noop.peak_rss_mib})
-    times = []
-    for index in range(runs):
-        touch.write_text(touch.read_text(encoding="utf-8") + f"\n<!-- edit {index} -->\n",
+    edits = iter(range(runs + 1))
+
+    def edit() -> None:
+        touch.write_text(touch.read_text(encoding="utf-8") + f"\n<!-- edit {next(edits)} -->\n",
                          encoding="utf-8")
-        times.append(measure(f"{label} one framework", docgen(root, "-j", "2"), 1))
+
+    edited = measure(f"{label} one framework", docgen(root, "-j", "2"), runs, before_each=edit)
     rows.append({"project": label, "build": f"one framework changed ({touch.name})",
-                 "wall_s": sorted(m.median for m in times)[len(times) // 2],
-                 "cpu_s": sorted(m.cpu for m in times)[len(times) // 2],
-                 "peak_mib": max(m.peak_rss_mib for m in times)})
+                 "wall_s": edited.median, "cpu_s": edited.cpu, "peak_mib": edited.peak_rss_mib})
     return rows
 
 

@@ -1,6 +1,6 @@
 """Run a command several times; report the median wall time and the peak memory of its process tree.
 
-Peak memory is sampled from /proc every 20 ms over the command and all its
+Peak memory is sampled, in one more run that is not timed, from /proc every 20 ms over the command and all its
 descendants, so a parallel build is counted whole: as the sum of resident sets
 (RSS; a page a forked worker still shares with its parent is counted in both)
 and, every 100 ms, as the sum of proportional sets (PSS, from smaps_rollup: a
@@ -24,7 +24,7 @@ import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Sequence
+from typing import Callable, Sequence
 
 
 @dataclass(frozen=True)
@@ -49,29 +49,50 @@ class Measurement:
 
 
 def measure(label: str, command: Sequence[str], runs: int = 3, cwd: Path | None = None,
-            env: dict | None = None) -> Measurement:
-    """Run `command` `runs` times; each run must succeed."""
-    times, cpu, peak, peak_pss = [], [], 0, 0
+            env: dict | None = None,
+            before_each: Callable[[], object] | None = None) -> Measurement:
+    """Run `command` `runs` times, timed, then once more for its peak memory; each run must
+    succeed.
+
+    The memory is sampled in a run of its own: sampling walks /proc every 20 ms, which on
+    a machine of two cores takes CPU time from the command (a tenth of the corpus
+    handbook's time), so the timed runs are left alone.  `before_each`, if given, is
+    called before every run, that one included (an edit for the command to find).
+    """
+    times, cpu = [], []
     env = {name: value for name, value in (os.environ if env is None else env).items()
            if name != "PYTHONDONTWRITEBYTECODE"}
     for _ in range(runs):
+        if before_each:
+            before_each()
         before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
-        process = subprocess.Popen(list(command), cwd=cwd, env=env, stdout=subprocess.DEVNULL,
-                                   stderr=subprocess.PIPE)
-        sampler = _PeakSampler(process.pid)
-        sampler.start()
-        _, stderr = process.communicate()
+        _run(label, command, cwd, env)
         elapsed = time.perf_counter() - start
-        sampler.stop()
-        if process.returncode != 0:
-            raise SystemExit(f"{label}: {' '.join(command)} failed:\n{stderr.decode()}")
         after = resource.getrusage(resource.RUSAGE_CHILDREN)
         times.append(elapsed)
         cpu.append((after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime))
-        peak = max(peak, sampler.peak_kib)
-        peak_pss = max(peak_pss, sampler.peak_pss_kib)
-    return Measurement(label, tuple(times), peak / 1024, tuple(cpu), peak_pss / 1024)
+    if before_each:
+        before_each()
+    sampler = _run(label, command, cwd, env, _PeakSampler)
+    return Measurement(label, tuple(times), sampler.peak_kib / 1024, tuple(cpu),
+                       sampler.peak_pss_kib / 1024)
+
+
+def _run(label: str, command: Sequence[str], cwd: Path | None, env: dict,
+         sampler_class: type | None = None):
+    """One run of `command`, watched by a `sampler_class` (returned) if one is given."""
+    process = subprocess.Popen(list(command), cwd=cwd, env=env, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.PIPE)
+    sampler = sampler_class(process.pid) if sampler_class else None
+    if sampler:
+        sampler.start()
+    _, stderr = process.communicate()
+    if sampler:
+        sampler.stop()
+    if process.returncode != 0:
+        raise SystemExit(f"{label}: {' '.join(command)} failed:\n{stderr.decode()}")
+    return sampler
 
 
 class _PeakSampler(threading.Thread):
