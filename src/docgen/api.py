@@ -16,9 +16,10 @@ function (see each package under `docgen.documents`).
 
 from __future__ import annotations
 
+import contextlib
 import json
 from pathlib import Path
-from typing import Any, Callable, Iterable, Optional, Sequence
+from typing import Any, Callable, ContextManager, Iterable, Optional, Sequence
 
 from docgen import documents
 from docgen.assessments import blank_assessment, import_assessment
@@ -40,7 +41,7 @@ from docgen.scaffold import TEMPLATE_KINDS, export_templates, init_project
 __all__ = ["BuildResult", "CHANGE_FORMATS", "Catalog", "ChangeSet", "Made", "Project", "Rendered", "Shard", "blank_assessment",
            "TEMPLATE_KINDS", "build", "changes", "changes_document", "export_json", "export_templates", "framework_ids", "import_assessment", "init_project", "load_catalog",
            "load_clean_catalog", "make", "open_project", "plan", "plan_migrations", "render", "write_bytes", "write_migration", "template_problems",
-           "write_text"]
+           "workers_started", "write_text"]
 
 
 CHANGE_FORMATS = ("pdf", "html", "markdown", "json")
@@ -105,6 +106,18 @@ def plan(project: Project, kind: str, catalog: Catalog, *, frameworks: Iterable[
     for note in (skipped + out_of_range(dates.values())) if on_note else ():
         on_note(note)
     return dated(jobs, dates), settings
+
+
+def workers_started(project: Project, kind: str, jobs: int = 0, *,
+                    frameworks: Iterable[str] = (), **options: Any) -> ContextManager[None]:
+    """A block in which `make` of document `kind` finds its worker processes started: begun
+    before the frameworks are read, so that they import their engine (WeasyPrint) meanwhile;
+    ended with the block.  Takes the options `make` will be given; for a kind that has no
+    use for it, nothing is started."""
+    early = documents.kind(kind).early
+    if early is None:
+        return contextlib.nullcontext()
+    return early(project, jobs, tuple(frameworks), **options)
 
 
 def make(project: Project, kind: str, catalog: Catalog, *, frameworks: Iterable[str] = (),

@@ -5,6 +5,9 @@ and a lost job named.
 single-document commands run their jobs through it, and the handbook lays out
 its chapters through it.  `EarlyWorker` is a second core for one job whose
 worker can get ready (import its libraries) while this process makes the job.
+`workers_ready` starts workers before there is work for them (while the
+frameworks are read), and keeps them for the `run` and `EarlyWorker` calls of
+its block that ask for workers prepared the same way.
 """
 
 from __future__ import annotations
@@ -35,9 +38,60 @@ next job starts in a new one: a process keeps the memory its largest job made it
 allocator hands little back), and the next job would start from there."""
 
 
+_ready: dict[Callable[[], object], list[ProcessPoolExecutor]] = {}  # idle workers, by preparation
+_blocks = 0  # how many `workers_ready` blocks are open
+
+
+@contextlib.contextmanager
+def workers_ready(count: int, prepare: Callable[[], object]) -> Iterator[None]:
+    """At least `count` worker processes prepared by `prepare` (a module-level function, such
+    as importing a library) while the block lasts.
+
+    They are started now and prepare while this process goes on; `run` and
+    `EarlyWorker` calls inside the block given the same `prepare` take them, and
+    give them back for the next call.  A block inside another starts only the
+    workers the outer one lacks; leaving the outermost ends them all.
+    """
+    global _blocks
+    pools = _ready.setdefault(prepare, [])
+    started = [_new_worker(prepare) for _ in range(max(0, count - len(pools)))]
+    for pool in started:
+        pool.submit(int)  # the process starts with its first job
+    pools += started
+    _blocks += 1
+    try:
+        yield
+    finally:
+        _blocks -= 1
+        ended = [pool for pool in pools if pool in started or not _blocks]
+        for pool in ended:
+            pools.remove(pool)
+            pool.shutdown(wait=True, cancel_futures=True)
+
+
+def _new_worker(prepare: Optional[Callable[[], object]]) -> ProcessPoolExecutor:
+    return ProcessPoolExecutor(max_workers=1, initializer=_started, initargs=(prepare,))
+
+
+def _take(prepare: Optional[Callable[[], object]]) -> Optional[ProcessPoolExecutor]:
+    """An idle worker prepared by `prepare`, if a `workers_ready` block has one."""
+    pools = _ready.get(prepare) if prepare is not None else None
+    return pools.pop(0) if pools else None
+
+
+def _give_back(worker: ProcessPoolExecutor, prepare: Optional[Callable[[], object]]) -> None:
+    """A worker done with its jobs: kept for the next call inside a `workers_ready` block
+    for its preparation, else ended."""
+    if prepare is not None and _blocks and prepare in _ready:
+        _ready[prepare].append(worker)
+    else:
+        worker.shutdown(wait=True)
+
+
 def run(jobs: Sequence[Job], work: Callable[[Job], Result], workers: int = 0,
         name: Callable[[Job], str] = str,
-        time_limit: Optional[float] = None) -> Iterator[tuple[Job, Result]]:
+        time_limit: Optional[float] = None,
+        prepare: Optional[Callable[[], object]] = None) -> Iterator[tuple[Job, Result]]:
     """`(job, work(job))` for every job, as each finishes.
 
     Up to `workers` jobs at a time (0: one per core), in worker processes
@@ -48,12 +102,15 @@ def run(jobs: Sequence[Job], work: Callable[[Job], Result], workers: int = 0,
     function, or a `functools.partial` of one).  An exception in `work` is
     raised here and nothing more is started.  A worker that dies, or runs
     one job longer than `time_limit` seconds and is stopped, costs only its
-    own job: the others are made, then WorkerLost names it.
+    own job: the others are made, then WorkerLost names it.  A worker starts by calling
+    `prepare` (a module-level function: what every job needs, such as importing a library),
+    and a `workers_ready` block's workers prepared by it are taken first, even for one job.
     """
     workers = workers or os.cpu_count() or 1
     if not jobs:
         return
-    if (workers == 1 or len(jobs) == 1) and (time_limit is None or _alarms()):
+    alone = workers == 1 or (len(jobs) == 1 and not _ready.get(prepare))
+    if alone and (time_limit is None or _alarms()):
         yield from _here(jobs, work, name, time_limit)
         return
     # Forked workers share this process's pages until they write to them; the collector
@@ -68,11 +125,11 @@ def run(jobs: Sequence[Job], work: Callable[[Job], Result], workers: int = 0,
 
     def start_next(worker: Optional[ProcessPoolExecutor] = None) -> None:
         for job in waiting:
-            worker = worker or ProcessPoolExecutor(max_workers=1, initializer=_started)
+            worker = worker or _take(prepare) or _new_worker(prepare)
             running[worker.submit(_measured, work, job)] = (job, worker, time.monotonic())
             return
         if worker is not None:
-            worker.shutdown(wait=True)
+            _give_back(worker, prepare)
 
     try:
         for _ in range(min(workers, len(jobs))):
@@ -123,7 +180,8 @@ class EarlyWorker:
     limit of `run`, raised here, stops the job with it)."""
 
     def __init__(self, initializer: Callable[[], object], name: str):
-        self._pool = ProcessPoolExecutor(max_workers=1, initializer=initializer)
+        self._initializer = initializer
+        self._pool = _take(initializer) or _new_worker(initializer)
         self._pool.submit(int)  # the process starts with its first job
         self._job = None
         self.name = name  # of what its job makes, for messages
@@ -145,8 +203,10 @@ class EarlyWorker:
         return self
 
     def __exit__(self, *exc) -> bool:
-        if self._job is None or not self._job.done():
-            _stop(self._pool)
+        if self._job is not None and self._job.done() and not exc[0]:
+            _give_back(self._pool, self._initializer)
+            return False
+        _stop(self._pool)
         self._pool.shutdown(wait=True, cancel_futures=True)
         return False
 
@@ -163,10 +223,16 @@ def resident_mib() -> float:
 _started_at_mib = 0.0  # in a worker: its resident memory when it started
 
 
-def _started() -> None:
-    """In a new worker: note its memory (a forked process does not count at once all it
-    shares with its parent)."""
+def _started(prepare: Optional[Callable[[], object]] = None) -> None:
+    """In a new worker: `prepare`, then note its memory (a forked process does not count at
+    once all it shares with its parent)."""
     global _started_at_mib
+    if prepare is not None:
+        prepare()
+        # what it made (a library's modules) lives as long as the worker: the collector need
+        # not walk it again, as it does not walk what a worker forked with from its parent
+        gc.collect()
+        gc.freeze()
     _started_at_mib = resident_mib()
 
 

@@ -196,17 +196,19 @@ def make_document(options: Options, project: api.Project, kind: str, output: Opt
           text: bool = False, jobs: int = 1, **settings) -> None:
     """Make a document kind (or, with `-o -` for a text document, print it) and report."""
     frameworks = settings.pop("frameworks", ())
-    catalog = options.catalog(project, frameworks=frameworks, workers=jobs)
     if output == Path("-"):
         if not text:
             raise UsageError("-o - writes text to standard output; this document is binary: "
                              "give a file name")
+        catalog = options.catalog(project, frameworks=frameworks, workers=jobs)
         for file in api.render(project, kind, catalog, frameworks=frameworks, **settings):
             warn(file.warnings if options.verbosity >= 0 else ())
             click.echo(file.data.decode("utf-8"), nl=False)
         return
-    made = api.make(project, kind, catalog, frameworks=frameworks, output=output, jobs=jobs,
-                    on_made=progress(options, kind), on_note=options.note, **settings)
+    with api.workers_started(project, kind, jobs, frameworks=frameworks, **settings):
+        catalog = options.catalog(project, frameworks=frameworks, workers=jobs)
+        made = api.make(project, kind, catalog, frameworks=frameworks, output=output, jobs=jobs,
+                        on_made=progress(options, kind), on_note=options.note, **settings)
     report_made(options, made)
 
 

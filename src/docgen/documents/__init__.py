@@ -26,7 +26,7 @@ import importlib
 from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Callable, Iterator, Optional, Sequence
+from typing import TYPE_CHECKING, Any, Callable, ContextManager, Iterator, Optional, Sequence
 
 from docgen.engines.templating import SearchPath
 from docgen.errors import DocgenError
@@ -124,6 +124,9 @@ class DocumentKind:
     # that joins the shards.  None: the job is made whole, by one shard.
     pieces: Optional[Callable[[Job, Any], list[tuple[str, int]]]] = None
     prepare: Optional[Callable[[Job, Any, Sequence[str], int], None]] = None
+    # `early(project, jobs, frameworks, **options)`: a context manager with the kind's worker
+    # processes started (importing its engine) while the frameworks are read.  None: no use.
+    early: Optional[Callable[..., ContextManager[None]]] = None
 
 
 # The built-in kinds and their modules, in the order `docgen build` lists them.  A module is

@@ -10,10 +10,12 @@ settings are made, so rendering reads no file but the templates.
 from __future__ import annotations
 
 import base64
+import contextlib
 import mimetypes
+import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Optional, Sequence
+from typing import ContextManager, Optional, Sequence
 
 from docgen.changes.marks import ChangeMarks, marks_since
 from docgen.config import HANDBOOK_FORMATS, PDF_VARIANTS
@@ -21,9 +23,12 @@ from docgen.documents import DocumentKind, DocumentSettings, Job, Rendered
 from docgen.documents.handbook.book import TEMPLATE, chapters, lay_out_chapters, print_handbook
 from docgen.documents.handbook.context import build_handbook_context
 from docgen.engines.glyphs import glyph_warnings
+from docgen.engines.libraries import import_weasyprint
 from docgen.engines.pdf import html_to_pdf, refused_warnings
 from docgen.errors import ConfigError, NotFoundError, UsageError
 from docgen.output import handbook_file, unit_cache
+from docgen.parallel import workers_ready
+from docgen.sources import discover
 
 LOGO_TYPES = ("image/png", "image/jpeg", "image/svg+xml")
 
@@ -129,6 +134,20 @@ def _pdf_file(job: Job, pdf, warnings: list[str]) -> Rendered:
                     warnings=tuple(warnings + refused_warnings(pdf.refused)))
 
 
+def early(project, jobs: int, frameworks: Sequence[str] = (), formats: Sequence[str] = (),
+          variant: Optional[str] = None, workers: int = 1, **_options) -> ContextManager[None]:
+    """The workers that will lay the PDF out, started now, to import WeasyPrint while this
+    process reads the frameworks and makes the HTML: one for a book of one framework (laid
+    out in one pass), else `workers` (the chapters' processes, 0: one per core).  None for
+    HTML, a variant, or one worker (the handbook is one job: `jobs` is not used)."""
+    count = workers or os.cpu_count() or 1
+    if "pdf" not in (formats or HANDBOOK_FORMATS) or variant or count == 1:
+        return contextlib.nullcontext()
+    if len(frameworks) == 1 or len(discover([project.framework_dir], [])) == 1:
+        count = 1
+    return workers_ready(count, import_weasyprint)
+
+
 def read_logo(path: Path) -> str:
     """The logo file as a data: URI, so rendering never reads a file outside the templates."""
     media_type = mimetypes.guess_type(path.name)[0]
@@ -148,4 +167,4 @@ def skipped(catalog, settings: HandbookSettings) -> list[str]:
             f"{'has' if len(files) == 1 else 'have'} errors"] if files else []
 
 
-KIND = DocumentKind("handbook", "", settings, plan, render, skipped, pieces, prepare)
+KIND = DocumentKind("handbook", "", settings, plan, render, skipped, pieces, prepare, early)

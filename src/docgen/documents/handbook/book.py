@@ -39,7 +39,7 @@ from docgen.engines.pdf import PdfResult, html_to_pdf
 from docgen.engines.templating import SearchPath
 from docgen.errors import OutputError
 from docgen.output import write_atomic
-from docgen.parallel import EarlyWorker, run
+from docgen.parallel import EarlyWorker, run, workers_ready
 
 TEMPLATE = "handbook/handbook.html"
 FOOTER_TEMPLATE = "handbook/footer.html"
@@ -79,6 +79,14 @@ def print_handbook(book: HandbookContext, search_path: SearchPath, epoch: int, *
 
     if one_chapter_unit(book):
         return _one_pass(book, render, search_path, epoch, rounds=1, workers=workers)
+    count = workers or os.cpu_count() or 1
+    # the same workers for every round of layouts (each has imported WeasyPrint)
+    with workers_ready(count, import_weasyprint) if count > 1 else contextlib.nullcontext():
+        return _in_units(book, render, numbered, search_path, epoch, workers, cache)
+
+
+def _in_units(book: HandbookContext, render, numbered, search_path: SearchPath, epoch: int,
+              workers: int, cache: Optional[Path]) -> Book:
     units = [front_unit(book, render), *chapter_units(book, render)]
     store = UnitCache(cache, search_path)
     # The numbers of the last book with these titles, guessed right when an edit keeps every
@@ -206,10 +214,8 @@ class UnitCache:
         self.misses += len(todo)
         self.rounds += bool(todo)
         if todo:
-            import_weasyprint()  # before the workers fork: each needs it
-
-            for (index, _, _), result in run(todo, partial(_lay_out_item,
-                                                           search_path=search_path), workers):
+            for (index, _, _), result in run(todo, partial(_lay_out_item, search_path=search_path),
+                                             workers, prepare=import_weasyprint):
                 results[index] = result
                 self._put(keys[index], result)
         return [results[i] for i in range(len(documents))]
