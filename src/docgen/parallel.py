@@ -39,7 +39,7 @@ allocator hands little back), and the next job would start from there."""
 
 
 _ready: dict[Callable[[], object], list[ProcessPoolExecutor]] = {}  # idle workers, by preparation
-_blocks = 0  # how many `workers_ready` blocks are open
+_depth: dict[Callable[[], object], int] = {}  # open `workers_ready` blocks, by preparation
 
 
 @contextlib.contextmanager
@@ -49,24 +49,26 @@ def workers_ready(count: int, prepare: Callable[[], object]) -> Iterator[None]:
 
     They are started now and prepare while this process goes on; `run` and
     `EarlyWorker` calls inside the block given the same `prepare` take them, and
-    give them back for the next call.  A block inside another starts only the
-    workers the outer one lacks; leaving the outermost ends them all.
+    give them back for the next call.  A block inside another for the same
+    `prepare` starts only the workers the outer one lacks; leaving the outermost
+    ends them all.
     """
-    global _blocks
     pools = _ready.setdefault(prepare, [])
     started = [_new_worker(prepare) for _ in range(max(0, count - len(pools)))]
     for pool in started:
         pool.submit(int)  # the process starts with its first job
     pools += started
-    _blocks += 1
+    _depth[prepare] = _depth.get(prepare, 0) + 1
     try:
         yield
     finally:
-        _blocks -= 1
-        ended = [pool for pool in pools if pool in started or not _blocks]
-        for pool in ended:
+        _depth[prepare] -= 1
+        outermost = not _depth[prepare]
+        for pool in [p for p in pools if outermost or p in started]:
             pools.remove(pool)
             pool.shutdown(wait=True, cancel_futures=True)
+        if outermost:
+            del _ready[prepare], _depth[prepare]
 
 
 def _new_worker(prepare: Optional[Callable[[], object]]) -> ProcessPoolExecutor:
@@ -82,7 +84,7 @@ def _take(prepare: Optional[Callable[[], object]]) -> Optional[ProcessPoolExecut
 def _give_back(worker: ProcessPoolExecutor, prepare: Optional[Callable[[], object]]) -> None:
     """A worker done with its jobs: kept for the next call inside a `workers_ready` block
     for its preparation, else ended."""
-    if prepare is not None and _blocks and prepare in _ready:
+    if prepare is not None and prepare in _ready:
         _ready[prepare].append(worker)
     else:
         worker.shutdown(wait=True)
@@ -203,7 +205,8 @@ class EarlyWorker:
         return self
 
     def __exit__(self, *exc) -> bool:
-        if self._job is not None and self._job.done() and not exc[0]:
+        if (self._job is not None and self._job.done() and not exc[0]
+                and not isinstance(self._job.exception(), BrokenProcessPool)):
             _give_back(self._pool, self._initializer)
             return False
         _stop(self._pool)

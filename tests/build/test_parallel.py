@@ -111,3 +111,46 @@ def test_leaving_an_early_worker_at_work_kills_it():
             raise KeyError("the time limit, say")
     assert time.monotonic() - start < 30  # not waited for: its job sleeps a minute
     ended(pids)
+
+
+def where_prepared(job: int) -> tuple[int, list]:
+    """The process that ran the job, and what its initializer left."""
+    return os.getpid(), list(PREPARED)
+
+
+def test_ready_workers_are_prepared_once_and_serve_every_call_of_their_block():
+    with parallel.workers_ready(2, prepare):
+        first = dict(run([1, 2, 3], where_prepared, workers=2, prepare=prepare))
+        alone = dict(run([4], where_prepared, workers=2, prepare=prepare))
+        with parallel.EarlyWorker(prepare, "job") as worker:
+            early = worker.submit(where_prepared, 5)()
+        unprepared = dict(run([6, 7], where_prepared, workers=2))
+    pids = {pid for pid, _ in first.values()}
+    assert len(pids) == 2 and os.getpid() not in pids
+    assert all(prepared == [pid] for pid, prepared in first.values())  # prepared once each
+    assert alone[4][0] in pids  # one job too goes to a ready worker, not here
+    assert early[0] in pids
+    assert not pids & {pid for pid, _ in unprepared.values()}  # another preparation: not them
+    assert PREPARED == []
+    ended(pids)
+
+
+def test_a_block_inside_another_starts_only_the_workers_it_lacks():
+    with parallel.workers_ready(1, prepare):
+        (outer,) = {pid for pid, _ in dict(run([1], where_prepared, prepare=prepare)).values()}
+        with parallel.workers_ready(2, prepare):
+            inner = {pid for pid, _ in dict(run([2, 3, 4, 5], where_prepared, workers=2,
+                                                prepare=prepare)).values()}
+        after = {pid for pid, _ in dict(run([6], where_prepared, prepare=prepare)).values()}
+    assert outer in inner and len(inner) == 2
+    assert after == {outer}  # the inner block ended the worker it started, not the outer's
+    ended(inner)
+
+
+def test_a_ready_worker_that_died_is_not_given_back():
+    with parallel.workers_ready(1, prepare):
+        with parallel.EarlyWorker(prepare, "job") as worker:
+            with pytest.raises(WorkerLost):
+                worker.submit(dies_on_three, 3)()
+        again = dict(run([1], where_prepared, prepare=prepare))
+    assert again[1][0] == os.getpid()  # no worker left ready: one job is run here
