@@ -154,3 +154,15 @@ def test_a_ready_worker_that_died_is_not_given_back():
                 worker.submit(dies_on_three, 3)()
         again = dict(run([1], where_prepared, prepare=prepare))
     assert again[1][0] == os.getpid()  # no worker left ready: one job is run here
+
+
+def test_ending_the_ready_workers_early_leaves_the_block_working():
+    with parallel.workers_ready(2, prepare):
+        pids = {pid for pid, _ in dict(run([1, 2], where_prepared, workers=2,
+                                           prepare=prepare)).values()}
+        parallel.end_ready(prepare)
+        ended(pids)  # gone before the block ends
+        again = {pid for pid, _ in dict(run([3, 4], where_prepared, workers=2,
+                                            prepare=prepare)).values()}
+    assert len(again) == 2 and not again & pids  # new workers, prepared
+    ended(again)

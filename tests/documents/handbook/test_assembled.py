@@ -335,6 +335,43 @@ def test_with_two_cores_a_book_of_one_unit_is_laid_out_in_a_worker_started_early
         assert int(pages) > 3 and made_units == "1" and imported == here, workers
 
 
+EARLY_PROBE = """
+import sys
+from docgen import api, parallel
+from docgen.cli import cli
+from docgen.engines.libraries import import_weasyprint
+reading = api.load_catalog
+
+def load_catalog(*args, **kwargs):  # how many workers are ready as the frameworks are read
+    print("ready", len(parallel._ready.get(import_weasyprint, [])))
+    return reading(*args, **kwargs)
+
+api.load_catalog = load_catalog
+try:
+    cli.main(["-q", "handbook", *sys.argv[1:]])
+except SystemExit as end:
+    print("exit", end.code, "weasyprint" in sys.modules)
+"""
+
+
+@pytest.mark.parametrize("frameworks, options, ready, imported_here", [
+    (2, ["-j", "2"], 2, False),  # the chapters laid out by workers that imported WeasyPrint
+    (1, ["-j", "2"], 1, False),  # one pass in one worker
+    (2, ["-j", "2", "--format", "html"], 0, False),
+    (2, ["-j", "1"], 0, True),
+])
+def test_the_handbook_starts_its_workers_before_it_reads_the_frameworks(
+        project_dir, frameworks, options, ready, imported_here):
+    if frameworks == 1:
+        (project_dir / "framework" / "design.md").unlink()
+    result = subprocess.run([sys.executable, "-c", EARLY_PROBE, *options], cwd=project_dir,
+                            capture_output=True, text=True, check=True)
+    assert result.stdout.split() == ["ready", str(ready), "exit", "0", str(imported_here)], \
+        result.stdout + result.stderr
+    made = project_dir / "out" / ("handbook.html" if "html" in options else "handbook.pdf")
+    assert made.stat().st_size > 10_000
+
+
 def test_floated_columns_sit_in_a_formatting_context_of_their_own(book, search_path):
     """The two-column lists ("new at this level", the contents' levels) are floats: in a
     formatting context that holds floats WeasyPrint measures every later line against them

@@ -15,7 +15,10 @@ with nothing to lay out side by side, the front matter and the footer as
 documents of their own only add time (the seed: 1.7 s in one pass, 2.3 s
 in units).  With a second core, that one pass is laid out by a worker
 started before the HTML is made, so that importing WeasyPrint there, and
-the glyph check here, are done side by side with the rest.
+the glyph check here, are done side by side with the rest.  The units'
+workers are kept from one round of layouts to the next (`workers_ready`);
+`docgen handbook` starts them before it reads the frameworks (the kind's
+`early`).
 """
 
 from __future__ import annotations
@@ -39,7 +42,7 @@ from docgen.engines.pdf import PdfResult, html_to_pdf
 from docgen.engines.templating import SearchPath
 from docgen.errors import OutputError
 from docgen.output import write_atomic
-from docgen.parallel import EarlyWorker, run, workers_ready
+from docgen.parallel import EarlyWorker, end_ready, run, workers_ready
 
 TEMPLATE = "handbook/handbook.html"
 FOOTER_TEMPLATE = "handbook/footer.html"
@@ -111,6 +114,7 @@ def _in_units(book: HandbookContext, render, numbered, search_path: SearchPath, 
     else:  # the contents never settled on a length: lay the book out in one pass
         return _one_pass(book, render, search_path, epoch, rounds=store.rounds + 1,
                          workers=workers)
+    end_ready(import_weasyprint)  # joining a large book takes memory: the workers' is given back
     parts[0] = OpenedPart(Part(front_pdf.data, front.outline_depth, front.borrowed))
     data = join(parts, [footer.data for footer in footers])
     store.remember(units[0].html, {"pages": pages, "total": total})
