@@ -159,6 +159,12 @@ class Rating:
     manager_rating: Optional[str] = None
     evidence: tuple[Evidence, ...] = ()
     comments: str = ""
+    self_location: Optional[Location] = None  # where the self rating stands (None: unknown)
+    manager_location: Optional[Location] = None
+
+    def location_of(self, which: str) -> Location:
+        """Where the `which` ("self" or "manager") rating stands, else the criterion's key."""
+        return getattr(self, f"{which}_location") or self.location
 
 
 @dataclass(frozen=True)

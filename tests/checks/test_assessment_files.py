@@ -40,7 +40,9 @@ def test_unknown_framework_and_off_scale_rating_and_target_not_above():
     catalog = check(ASSESSMENTS / "bad.yaml")
     found = {(p.code, p.severity, p.location.line) for p in problems_of(catalog, "bad.yaml")}
     assert ("unknown-framework", Severity.ERROR, 1) in found
-    assert ("rating-off-scale", Severity.ERROR, 6) in found
+    assert ("rating-off-scale", Severity.ERROR, 7) in found  # the value, not the criterion
+    (off_scale,) = [p for p in catalog.problems if p.code == "rating-off-scale"]
+    assert off_scale.location.column == 11  # `self: brilliant`: where "brilliant" starts
     assert ("target-not-above", Severity.WARNING, 4) in found
     framework = next(p for p in catalog.problems if p.code == "unknown-framework")
     assert "did you mean 'engineering/backend'" in framework.hint

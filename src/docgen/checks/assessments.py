@@ -48,7 +48,7 @@ def ratings_on_scale(assessment: Assessment, framework: Optional[Framework],
     for rating in assessment.ratings:
         for label, value in (("self", rating.self_rating), ("manager", rating.manager_rating)):
             if value is not None and value not in scale.ratings:
-                yield Problem(rating.location, Severity.ERROR,
+                yield Problem(rating.location_of(label), Severity.ERROR,
                               f"{label} rating {quoted(value)} of {rating.criterion_id} is not on the "
                               "rating scale", hint=_closest(value, scale.ratings, 0.6) or
                               f"the scale: {', '.join(scale.ratings)}", code="rating-off-scale")

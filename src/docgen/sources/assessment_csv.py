@@ -58,10 +58,12 @@ def read_ratings_csv(path: Path, display: str,
                               f"criterion {criterion} is rated twice",
                               hint=f"the first is on line {seen[criterion]}", code="rated-twice")
         seen[criterion] = line
+        at = {name: Location(display, line, header.index(name) + 1)
+              for name in ("self", "manager") if name in header}
         ratings.append(Rating(criterion, Location(display, line, 1),
                               cells.get("self") or None, cells.get("manager") or None,
                               _evidence(cells.get("evidence", ""), cells.get("links", "")),
-                              cells.get("comments", "")))
+                              cells.get("comments", ""), at.get("self"), at.get("manager")))
     return tuple(ratings)
 
 

@@ -144,7 +144,9 @@ class _Reader:
             self_rating=self.optional_rating(value, "self"),
             manager_rating=self.optional_rating(value, "manager"),
             evidence=tuple(self.evidence(evidence, i) for i in range(len(evidence))),
-            comments=self.text(value, "comments"))
+            comments=self.text(value, "comments"),
+            self_location=self.source.value(value, "self") if "self" in value else None,
+            manager_location=self.source.value(value, "manager") if "manager" in value else None)
 
     def optional_rating(self, value: dict, key: str) -> Optional[str]:
         text = self.text(value, key)
