@@ -38,6 +38,13 @@ def test_a_file_named_twice_is_read_once(run, project_dir):
         "promotion-case.docx"]
 
 
+def test_packet_of_a_folder_with_no_assessments_says_what_to_give(run, project_dir):
+    result = run(["packet", "framework"])
+    assert result.exit_code == 1
+    assert "no assessments among the paths given" in result.stderr
+    assert "docgen packet assessments/" in result.stderr
+
+
 def test_check_warnings_pass_but_fail_with_strict(run):
     yaml = str(FIXTURES / "yaml")
     assert run(["check", yaml]).exit_code == 0
