@@ -51,7 +51,7 @@ def workers_ready(count: int, prepare: Callable[[], object]) -> Iterator[None]:
     `EarlyWorker` calls inside the block given the same `prepare` take them, and
     give them back for the next call.  A block inside another for the same
     `prepare` starts only the workers the outer one lacks; leaving the outermost
-    ends them all.
+    ends them all (killed, not waited for, when an exception leaves it).
     """
     pools = _ready.setdefault(prepare, [])
     started = [_new_worker(prepare) for _ in range(max(0, count - len(pools)))]
@@ -59,13 +59,19 @@ def workers_ready(count: int, prepare: Callable[[], object]) -> Iterator[None]:
         pool.submit(int)  # the process starts with its first job
     pools += started
     _depth[prepare] = _depth.get(prepare, 0) + 1
+    failed = False
     try:
         yield
+    except BaseException:
+        failed = True
+        raise
     finally:
         _depth[prepare] -= 1
         outermost = not _depth[prepare]
         for pool in [p for p in pools if outermost or p in started]:
             pools.remove(pool)
+            if failed:  # not waited for: one may still be preparing, for nothing now
+                _stop(pool)
             pool.shutdown(wait=True, cancel_futures=True)
         if outermost:
             del _ready[prepare], _depth[prepare]

@@ -166,3 +166,24 @@ def test_ending_the_ready_workers_early_leaves_the_block_working():
                                             prepare=prepare)).values()}
     assert len(again) == 2 and not again & pids  # new workers, prepared
     ended(again)
+
+
+def prepares_slowly() -> None:
+    import time
+
+    time.sleep(60)
+
+
+def test_a_block_left_by_an_error_kills_its_workers_instead_of_waiting_for_them():
+    import time
+
+    start = time.monotonic()
+    with pytest.raises(KeyError):
+        with parallel.workers_ready(1, prepares_slowly):
+            (pool,) = parallel._ready[prepares_slowly]
+            pids = list(pool._processes)
+            assert pids
+            raise KeyError("a framework with errors, say")
+    assert time.monotonic() - start < 30  # not waited for: it prepares for a minute
+    ended(pids)
+    assert prepares_slowly not in parallel._ready
