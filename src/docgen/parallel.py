@@ -51,7 +51,7 @@ def workers_ready(count: int, prepare: Callable[[], object]) -> Iterator[None]:
     `EarlyWorker` calls inside the block given the same `prepare` take them, and
     give them back for the next call.  A block inside another for the same
     `prepare` starts only the workers the outer one lacks; leaving the outermost
-    ends them all (killed, not waited for, when an exception leaves it).
+    ends them all: idle, they are killed, not waited for.
     """
     pools = _ready.setdefault(prepare, [])
     started = [_new_worker(prepare) for _ in range(max(0, count - len(pools)))]
@@ -59,20 +59,14 @@ def workers_ready(count: int, prepare: Callable[[], object]) -> Iterator[None]:
         pool.submit(int)  # the process starts with its first job
     pools += started
     _depth[prepare] = _depth.get(prepare, 0) + 1
-    failed = False
     try:
         yield
-    except BaseException:
-        failed = True
-        raise
     finally:
         _depth[prepare] -= 1
         outermost = not _depth[prepare]
         for pool in [p for p in pools if outermost or p in started]:
             pools.remove(pool)
-            if failed:  # not waited for: one may still be preparing, for nothing now
-                _stop(pool)
-            pool.shutdown(wait=True, cancel_futures=True)
+            _end_idle(pool)
         if outermost:
             del _ready[prepare], _depth[prepare]
 
@@ -82,7 +76,14 @@ def end_ready(prepare: Callable[[], object]) -> None:
     their jobs left them is given back while this process goes on (to join what they made)."""
     pools = _ready.get(prepare, [])
     while pools:
-        pools.pop().shutdown(wait=True, cancel_futures=True)
+        _end_idle(pools.pop())
+
+
+def _end_idle(pool: ProcessPoolExecutor) -> None:
+    """End a worker with no job: killed, not waited for (it may still be preparing, for work
+    that never came: every unit was in the cache, or the input had errors)."""
+    _stop(pool)
+    pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _new_worker(prepare: Optional[Callable[[], object]]) -> ProcessPoolExecutor:
