@@ -1,7 +1,7 @@
 """Run a command several times; report the median wall time and the peak memory of its process tree.
 
-Peak memory is sampled, in one more run that is not timed, from /proc every 20 ms over the command and all its
-descendants, so a parallel build is counted whole: as the sum of resident sets
+Peak memory is sampled, in one more run that is not timed, from /proc every
+20 ms over the command and all its descendants, so a parallel build is counted whole: as the sum of resident sets
 (RSS; a page a forked worker still shares with its parent is counted in both)
 and, every 100 ms, as the sum of proportional sets (PSS, from smaps_rollup: a
 shared page is split between the processes sharing it, so the sum is the

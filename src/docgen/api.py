@@ -99,14 +99,8 @@ def plan(project: Project, kind: str, catalog: Catalog, *, frameworks: Iterable[
     jobs = document.plan(selected, settings)
     skipped = document.skipped(selected, settings)
     if not jobs:
-        if skipped:
-            why = "; ".join(skipped)
-        elif kind == "packets" and selected.frameworks and not selected.assessments:
-            why = ("no assessments among the paths given (assessment files are .yaml or .json: "
-                   "docgen packet assessments/, or docgen assessment init to start one)")
-        else:
-            why = (f"no frameworks{' or assessments' if kind == 'packets' else ''} in "
-                   f"{project.framework_dir}")
+        why = "; ".join(skipped) or (f"no frameworks{' or assessments' if kind == 'packets' else ''}"
+                                     f" in {project.framework_dir}")
         raise NotFoundError(f"there is nothing to make {kind} from: {why}")
     dates = input_digests(selected, project.root).dates
     for note in (skipped + out_of_range(dates.values())) if on_note else ():

@@ -38,6 +38,11 @@ next job starts in a new one: a process keeps the memory its largest job made it
 allocator hands little back), and the next job would start from there."""
 
 
+def worker_count(workers: int) -> int:
+    """How many processes `workers` asks for: 0 means one per core."""
+    return workers or os.cpu_count() or 1
+
+
 _ready: dict[Callable[[], object], list[ProcessPoolExecutor]] = {}  # idle workers, by preparation
 _depth: dict[Callable[[], object], int] = {}  # open `workers_ready` blocks, by preparation
 
@@ -123,7 +128,7 @@ def run(jobs: Sequence[Job], work: Callable[[Job], Result], workers: int = 0,
     `prepare` (a module-level function: what every job needs, such as importing a library),
     and a `workers_ready` block's workers prepared by it are taken first, even for one job.
     """
-    workers = workers or os.cpu_count() or 1
+    workers = worker_count(workers)
     if not jobs:
         return
     alone = workers == 1 or (len(jobs) == 1 and not _ready.get(prepare))

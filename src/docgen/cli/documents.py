@@ -13,8 +13,9 @@ from docgen.cli.core import (Options, command, docx_template_option, echo, folde
                              output_option, paper_option, progress, report_made, templates_option)
 from docgen.config import (CARD_BACKS, CARD_CHOICES, HANDBOOK_FORMATS, PACKET_FORMATS,
                            PDF_VARIANTS)
+from docgen.errors import NotFoundError
 from docgen.report import counted, format_problems, where_written
-from docgen.sources import display_path
+from docgen.sources import display_path, split_paths
 
 
 @command(name="handbook")
@@ -123,6 +124,10 @@ def packet(options: Options, assessments: tuple[Path, ...], formats: str,
     unknown = [f for f in chosen if f not in PACKET_FORMATS]
     if unknown or not chosen:
         raise click.BadParameter(f"choose from {', '.join(PACKET_FORMATS)}", param_hint="--format")
+    if not split_paths(assessments)[1]:
+        raise NotFoundError("there is nothing to make packets from: no assessments among the "
+                            "paths given (assessment files are .yaml or .json: docgen packet "
+                            "assessments/, or docgen assessment init to start one)")
     project = options.project()
     catalog = options.catalog(project, [project.framework_dir, *assessments], workers=jobs)
     made = api.make(project, "packets", catalog, output=folder_of(output), jobs=jobs,

@@ -38,8 +38,8 @@ ASSESSMENT_READERS: dict[str, Callable[..., Assessment]] = {
     ".json": load_assessment,  # JSON is YAML
 }
 FRAMEWORK_SUFFIXES = tuple(FRAMEWORK_READERS)
-T = TypeVar("T")
 ASSESSMENT_SUFFIXES = tuple(ASSESSMENT_READERS)
+T = TypeVar("T")
 
 __all__ = ["ASSESSMENT_READERS", "FRAMEWORK_READERS", "FrameworkSource", "LoadResult",
            "discover", "display_path", "files_in", "input_files", "load_assessments",

@@ -12,7 +12,6 @@ from __future__ import annotations
 import base64
 import contextlib
 import mimetypes
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import ContextManager, Optional, Sequence
@@ -27,7 +26,7 @@ from docgen.engines.libraries import import_weasyprint
 from docgen.engines.pdf import html_to_pdf, refused_warnings
 from docgen.errors import ConfigError, NotFoundError, UsageError
 from docgen.output import handbook_file, unit_cache
-from docgen.parallel import workers_ready
+from docgen.parallel import worker_count, workers_ready
 from docgen.sources import discover
 
 LOGO_TYPES = ("image/png", "image/jpeg", "image/svg+xml")
@@ -140,7 +139,7 @@ def early(project, jobs: int, frameworks: Sequence[str] = (), formats: Sequence[
     process reads the frameworks and makes the HTML: one for a book of one framework (laid
     out in one pass), else `workers` (the chapters' processes, 0: one per core).  None for
     HTML, a variant, or one worker (the handbook is one job: `jobs` is not used)."""
-    count = workers or os.cpu_count() or 1
+    count = worker_count(workers)
     if "pdf" not in (formats or HANDBOOK_FORMATS) or variant or count == 1:
         return contextlib.nullcontext()
     if len(frameworks) == 1 or len(discover([project.framework_dir], [])) == 1:

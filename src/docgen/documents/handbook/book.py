@@ -42,7 +42,7 @@ from docgen.engines.pdf import PdfResult, html_to_pdf
 from docgen.engines.templating import SearchPath
 from docgen.errors import OutputError
 from docgen.output import write_atomic
-from docgen.parallel import EarlyWorker, end_ready, run, workers_ready
+from docgen.parallel import EarlyWorker, end_ready, run, worker_count, workers_ready
 
 TEMPLATE = "handbook/handbook.html"
 FOOTER_TEMPLATE = "handbook/footer.html"
@@ -82,7 +82,7 @@ def print_handbook(book: HandbookContext, search_path: SearchPath, epoch: int, *
 
     if one_chapter_unit(book):
         return _one_pass(book, render, search_path, epoch, rounds=1, workers=workers)
-    count = workers or os.cpu_count() or 1
+    count = worker_count(workers)
     # the same workers for every round of layouts (each has imported WeasyPrint)
     with workers_ready(count, import_weasyprint) if count > 1 else contextlib.nullcontext():
         return _in_units(book, render, numbered, search_path, epoch, workers, cache)
@@ -130,7 +130,7 @@ def _one_pass(book: HandbookContext, render, search_path: SearchPath, epoch: int
     """The book laid out as one document: here, or with a second core in a worker started
     before its HTML is made."""
     worker = EarlyWorker(import_weasyprint, "the handbook") \
-        if (workers or os.cpu_count() or 1) > 1 else None
+        if worker_count(workers) > 1 else None
     with worker or contextlib.nullcontext():
         html = render(book)
         laid_out = worker.submit(html_to_pdf, html, search_path, None, epoch) if worker else None
