@@ -117,7 +117,8 @@ def workers_started(project: Project, kind: str, jobs: int = 0, *,
     early = documents.kind(kind).early
     if early is None:
         return contextlib.nullcontext()
-    return early(project, jobs, tuple(frameworks), **options)
+    count = len(tuple(frameworks)) or len(framework_ids(project))
+    return early(jobs, count, **options)
 
 
 def make(project: Project, kind: str, catalog: Catalog, *, frameworks: Iterable[str] = (),

@@ -124,8 +124,8 @@ class DocumentKind:
     # that joins the shards.  None: the job is made whole, by one shard.
     pieces: Optional[Callable[[Job, Any], list[tuple[str, int]]]] = None
     prepare: Optional[Callable[[Job, Any, Sequence[str], int], None]] = None
-    # `early(project, jobs, frameworks, **options)`: a context manager with the kind's worker
-    # processes started (importing its engine) while the frameworks are read.  None: no use.
+    # `early(jobs, frameworks, **options)`: a context manager with the kind's worker processes
+    # started (importing its engine) while the `frameworks` (how many) are read.  None: no use.
     early: Optional[Callable[..., ContextManager[None]]] = None
 
 

@@ -27,7 +27,6 @@ from docgen.engines.pdf import html_to_pdf, refused_warnings
 from docgen.errors import ConfigError, NotFoundError, UsageError
 from docgen.output import handbook_file, unit_cache
 from docgen.parallel import worker_count, workers_ready
-from docgen.sources import discover
 
 LOGO_TYPES = ("image/png", "image/jpeg", "image/svg+xml")
 
@@ -133,18 +132,17 @@ def _pdf_file(job: Job, pdf, warnings: list[str]) -> Rendered:
                     warnings=tuple(warnings + refused_warnings(pdf.refused)))
 
 
-def early(project, jobs: int, frameworks: Sequence[str] = (), formats: Sequence[str] = (),
-          variant: Optional[str] = None, workers: int = 1, **_options) -> ContextManager[None]:
+def early(jobs: int, frameworks: int, formats: Sequence[str] = (), variant: Optional[str] = None,
+          workers: int = 1, **_options) -> ContextManager[None]:
     """The workers that will lay the PDF out, started now, to import WeasyPrint while this
-    process reads the frameworks and makes the HTML: one for a book of one framework (laid
-    out in one pass), else `workers` (the chapters' processes, 0: one per core).  None for
-    HTML, a variant, or one worker (the handbook is one job: `jobs` is not used)."""
+    process reads the `frameworks` (how many) and makes the HTML: one for a book of one
+    framework (laid out in one pass), else `workers` (the chapters' processes, 0: one per
+    core).  None for HTML, a variant, or one worker (the handbook is one job: `jobs` is not
+    used)."""
     count = worker_count(workers)
     if "pdf" not in (formats or HANDBOOK_FORMATS) or variant or count == 1:
         return contextlib.nullcontext()
-    if len(frameworks) == 1 or len(discover([project.framework_dir], [])) == 1:
-        count = 1
-    return workers_ready(count, import_weasyprint)
+    return workers_ready(1 if frameworks == 1 else count, import_weasyprint)
 
 
 def read_logo(path: Path) -> str:
