@@ -45,6 +45,14 @@ def test_packet_of_a_folder_with_no_assessments_says_what_to_give(run, project_d
     assert "docgen packet assessments/" in result.stderr
 
 
+def test_packet_of_assessments_with_errors_names_them(run, project_dir):
+    (project_dir / "assessments" / "broken.yaml").write_text("framework: [\n", encoding="utf-8")
+    result = run(["packet", "assessments/broken.yaml"])
+    assert result.exit_code == 1
+    assert "broken.yaml:2:1: error:" in result.stdout + result.stderr
+    assert "no packet is made from assessments/broken.yaml: it has errors" in result.stderr
+
+
 def test_check_warnings_pass_but_fail_with_strict(run):
     yaml = str(FIXTURES / "yaml")
     assert run(["check", yaml]).exit_code == 0

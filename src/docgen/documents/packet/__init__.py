@@ -117,4 +117,13 @@ def _render_pdf(packet: PacketContext, settings: PacketSettings, path: str) -> R
                     warnings=tuple(refused_warnings(pdf.refused)))
 
 
-KIND = DocumentKind("packets", "packets", settings, plan, render)
+def skipped(catalog, settings: PacketSettings) -> list[str]:
+    """An assessment file with errors makes no packet: the files, named (their errors are
+    reported with the rest)."""
+    framework_files = set(catalog.broken.values())
+    files = sorted({p.location.path for p in catalog.errors} - framework_files)
+    return [f"no packet is made from {', '.join(files)}: "
+            f"{'it has' if len(files) == 1 else 'they have'} errors"] if files else []
+
+
+KIND = DocumentKind("packets", "packets", settings, plan, render, skipped)
