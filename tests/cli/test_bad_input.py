@@ -43,6 +43,12 @@ def test_missing_folder(run, tmp_path):
     assert re.match(r"^\S*no-such-folder:1:1: error: no such framework file or folder", result.stdout)
 
 
+def test_missing_assessment_says_what_to_give(run, tmp_path):
+    result = run(["check", str(tmp_path / "assesments" / "ada.yaml")])
+    assert result.exit_code == 1
+    assert "no such assessment file or folder (give an assessment file" in result.stdout
+
+
 def test_every_bad_file_is_reported_and_good_files_are_still_checked(run):
     good = FIXTURES / "markdown" / "bom_crlf.md"
     result = run(["check", str(BAD), str(good), "--format", "json"])

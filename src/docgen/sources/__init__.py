@@ -153,7 +153,9 @@ def load_assessments(paths: Iterable[Path], problems: list[Problem],
             files.append(path)
         else:
             problems.append(Problem(Location(display_path(path)), Severity.ERROR,
-                                    "no such assessment file or folder", code="missing-path"))
+                                    "no such assessment file or folder",
+                                    hint="give an assessment file (.yaml, .json) or a folder of "
+                                         "them; check the spelling", code="missing-path"))
     assessments = []
     files = _once_each(files)
     items = [(file, display_path(file), ()) for file in files]
